@@ -1,14 +1,13 @@
 import type { Errno, SocketCall } from "./errno";
 import type { Note } from "./note";
 import type { EngineOptions } from "./options";
-import type { Flags, Segment } from "./segment";
+import { type Flags, type Segment, segmentSpan } from "./segment";
 import { seqAdd, seqDiff } from "./seq";
 import type { TcpState } from "./state";
-import type { Tcb, TimerKind, Timers } from "./tcb";
+import type { Tcb, Timers } from "./tcb";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-const NO_FLAGS: Flags = { syn: false, fin: false, rst: false, psh: false, ack: false };
 
 /**
  * The working copy of one endpoint during one step. The step functions change the draft and record what goes out;
@@ -25,12 +24,14 @@ export class Draft {
     readonly now: number,
     readonly o: EngineOptions,
   ) {
-    this.tcb = { ...tcb };
-    this.timers = { ...tcb.timers };
+    this.tcb = cloneTcb(tcb, tcb.timers);
+    this.timers = cloneTimers(tcb.timers);
   }
 
   finish(): Tcb {
-    return { ...this.tcb, timers: this.timers };
+    // The draft's copy is its own (made in the constructor), so it can become the next Tcb without another copy.
+    this.tcb.timers = this.timers;
+    return this.tcb;
   }
 
   get state(): TcpState {
@@ -84,7 +85,8 @@ export class Draft {
   }
 
   clearTimers(): void {
-    for (const k of Object.keys(this.timers) as TimerKind[]) delete this.timers[k];
+    const t = this.timers;
+    t.retransmit = t.delayedAck = t.timeWait = t.finWait2 = t.keepalive = undefined;
   }
 
   note(n: Note): void {
@@ -107,19 +109,32 @@ export class Draft {
    * (piggybacking: RFC 9293 §3.8.6.3).
    */
   emit(f: Partial<Flags>, seq: number, len = 0): void {
-    const flags: Flags = { ...NO_FLAGS, ...f };
+    const code = (f.syn ? 1 : 0) | (f.fin ? 2 : 0) | (f.rst ? 4 : 0) | (f.psh ? 8 : 0) | (f.ack ? 16 : 0);
+    const flags = FLAG_TABLE[code] as Flags;
     const ack = flags.ack ? this.tcb.rcvNxt : 0;
     this.sent.push({ flags, seq, ack, len });
     if (flags.ack) {
       this.tcb.rcvAcked = this.tcb.rcvNxt;
       this.tcb.ackPending = false;
-      delete this.timers.delayedAck;
+      this.timers.delayedAck = undefined;
     }
   }
 
   /** A reply that belongs to no connection (RFC 9293 §3.10.7.1): an explicit ack value, no TCB bookkeeping. */
   emitRaw(seg: Segment): void {
     this.sent.push(seg);
+  }
+
+  /**
+   * Answers an out-of-window segment with an ACK, at most once per tcp_invalid_ratelimit for segments that carry no
+   * data (Linux tcp_oow_rate_limited): two stacks that disagree about a connection cannot ACK each other forever.
+   */
+  sendOutOfWindowAck(seg: Segment): void {
+    const rateLimited = segmentSpan(seg) === 0 || seg.flags.syn;
+    const last = this.tcb.lastOowAckAt;
+    if (rateLimited && last !== null && this.now - last < this.o.invalidRatelimitMs) return;
+    if (rateLimited) this.tcb.lastOowAckAt = this.now;
+    this.sendAck();
   }
 
   sendAck(): void {
@@ -175,3 +190,24 @@ export class Draft {
     return seqDiff(this.tcb.rcvNxt, this.tcb.rcvAcked);
   }
 }
+
+function cloneTimers(t: Timers): Mutable<Timers> {
+  return { retransmit: t.retransmit, delayedAck: t.delayedAck, timeWait: t.timeWait, finWait2: t.finWait2, keepalive: t.keepalive };
+}
+
+function cloneTcb(t: Tcb, timers: Timers): Mutable<Tcb> {
+  return {
+    state: t.state, passive: t.passive, orphan: t.orphan, shutWr: t.shutWr, reuseaddr: t.reuseaddr,
+    wasConnected: t.wasConnected, iss: t.iss, sndUna: t.sndUna, sndNxt: t.sndNxt, irs: t.irs, rcvNxt: t.rcvNxt,
+    rcvAcked: t.rcvAcked, finSeq: t.finSeq, unacked: t.unacked, outOfOrder: t.outOfOrder, retries: t.retries,
+    rtoMs: t.rtoMs, unread: t.unread, pendingSend: t.pendingSend, ackPending: t.ackPending, quickAcks: t.quickAcks,
+    pingpong: t.pingpong, lastReceivedAt: t.lastReceivedAt, keepaliveProbes: t.keepaliveProbes,
+    lastOowAckAt: t.lastOowAckAt, soError: t.soError,
+    timers,
+  };
+}
+
+/** Every combination of the five flags, shared: Flags are read-only, so segments can share them. */
+const FLAG_TABLE: readonly Flags[] = Array.from({ length: 32 }, (_, c) =>
+  Object.freeze({ syn: (c & 1) !== 0, fin: (c & 2) !== 0, rst: (c & 4) !== 0, psh: (c & 8) !== 0, ack: (c & 16) !== 0 }),
+);

@@ -33,7 +33,7 @@ export function step(tcb: Tcb, event: EndpointEvent, now: number, o: EngineOptio
       receive(d, event.segment);
       break;
     case "timer":
-      delete d.timers[event.timer];
+      d.timers[event.timer] = undefined;
       expireTimer(d, event.timer);
       break;
   }

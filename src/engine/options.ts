@@ -47,6 +47,8 @@ export interface Options {
   readonly autoRead: boolean;
   /** Largest payload per segment (Ethernet MSS: 1460). */
   readonly mss: number;
+  /** Minimum gap between ACKs that answer out-of-window segments (Linux tcp_invalid_ratelimit: 500 ms). */
+  readonly invalidRatelimit: number;
   /** Receive window used for acceptability tests (RFC 9293 §3.10.7.4). Flow control is not modelled. */
   readonly window: number;
 }
@@ -70,6 +72,7 @@ export const DEFAULT_OPTIONS: Options = {
   keepalive: false,
   autoRead: true,
   mss: 1460,
+  invalidRatelimit: 0.5,
   window: 65535,
 };
 
@@ -91,6 +94,7 @@ export interface EngineOptions {
   readonly keepalive: { readonly idleMs: number; readonly intervalMs: number; readonly probes: number } | false;
   readonly autoRead: boolean;
   readonly mss: number;
+  readonly invalidRatelimitMs: number;
   readonly window: number;
 }
 
@@ -122,6 +126,7 @@ export function toEngineOptions(o: Options): EngineOptions {
       : false,
     autoRead: o.autoRead,
     mss: o.mss,
+    invalidRatelimitMs: secondsToMs(o.invalidRatelimit),
     window: o.window,
   };
 }

@@ -114,7 +114,7 @@ function inTimeWait(d: Draft, seg: Segment): void {
   }
   if (seg.flags.rst) return;
   if (seg.flags.ack) d.timers.timeWait = d.now + d.o.timeWaitMs;
-  d.sendAck();
+  d.sendOutOfWindowAck(seg);
 }
 
 /** §3.10.7.4 "first": is any of the segment inside the receive window? */
@@ -150,27 +150,23 @@ function inSynchronized(d: Draft, seg: Segment): void {
   // First: sequence number. An unacceptable segment is answered with an ACK (unless it is a reset) and dropped.
   if (!isAcceptable(d, seg)) {
     if (seg.flags.rst) return;
-    // A retransmitted SYN makes SYN_RECEIVED send its SYN+ACK again (Linux tcp_check_req).
     if (d.state === "SYN_RECEIVED" && seg.flags.syn && !seg.flags.ack && seg.seq === t.irs) {
-      d.emit({ syn: true, ack: true }, t.iss);
-      return;
+      return resendSynAck(d);
     }
-    d.sendAck();
-    return;
+    return d.sendOutOfWindowAck(seg);
   }
   t.lastReceivedAt = d.now;
 
   // Second: RST. Only an exact RCV.NXT resets; any other in-window RST gets a challenge ACK (RFC 5961 §3.2).
   if (seg.flags.rst) {
-    if (seg.seq !== t.rcvNxt) return d.sendAck();
+    if (seg.seq !== t.rcvNxt) return d.sendOutOfWindowAck(seg);
     return onReset(d);
   }
 
   // Fourth: a SYN in a synchronized state gets a challenge ACK (RFC 5961 §4, RFC 9293 §3.10.7.4).
   if (seg.flags.syn) {
-    if (d.state === "SYN_RECEIVED" && seg.seq === t.irs) d.emit({ syn: true, ack: true }, t.iss);
-    else d.sendAck();
-    return;
+    if (d.state === "SYN_RECEIVED" && seg.seq === t.irs) return resendSynAck(d);
+    return d.sendOutOfWindowAck(seg);
   }
 
   // Fifth: ACK. A segment without it is dropped.
@@ -181,7 +177,7 @@ function inSynchronized(d: Draft, seg: Segment): void {
     d.setState("ESTABLISHED");
     if (t.pendingSend > 0) flushPendingSend(d);
   } else {
-    if (seqGt(seg.ack, t.sndNxt)) return d.sendAck();
+    if (seqGt(seg.ack, t.sndNxt)) return d.sendOutOfWindowAck(seg);
     if (seqGt(seg.ack, t.sndUna)) acknowledge(d, seg.ack);
   }
   const finAcked = t.finSeq !== null && seqGt(t.sndUna, t.finSeq);
@@ -208,6 +204,15 @@ function inSynchronized(d: Draft, seg: Segment): void {
   if (seg.flags.fin && seqAdd(seg.seq, seg.len) === t.rcvNxt) return onFin(d);
 }
 
+/**
+ * The peer retransmitted its SYN, so our SYN+ACK was lost: send it again and restart the retransmission timer at
+ * its current backoff (Linux tcp_check_req; the retry budget counts timer expiries only).
+ */
+function resendSynAck(d: Draft): void {
+  d.emit({ syn: true, ack: true }, d.tcb.iss);
+  d.timers.retransmit = d.now + d.tcb.rtoMs;
+}
+
 /** A new ACK: advance SND.UNA, drop what it covers, take the RTT sample and reset the backoff. */
 function acknowledge(d: Draft, ack: number): void {
   const t = d.tcb;
@@ -218,7 +223,7 @@ function acknowledge(d: Draft, ack: number): void {
   t.rtoMs = d.o.rtoMinMs;
   t.retries = 0;
   t.keepaliveProbes = 0;
-  if (t.unacked.length === 0) delete d.timers.retransmit;
+  if (t.unacked.length === 0) d.timers.retransmit = undefined;
   else d.timers.retransmit = d.now + t.rtoMs;
 }
 

@@ -26,19 +26,10 @@ export interface Segment {
   readonly len: number;
 }
 
-const FLAG_ORDER: readonly (readonly [keyof Flags, string])[] = [
-  ["syn", "S"],
-  ["fin", "F"],
-  ["rst", "R"],
-  ["psh", "P"],
-  ["ack", "A"],
-];
 
 /** Flags written as in the trace contract: S, F, R, P, A in that order ("SA", "FA", "PA", "RA", "A"). */
 export function formatFlags(f: Flags): string {
-  let out = "";
-  for (const [key, letter] of FLAG_ORDER) if (f[key]) out += letter;
-  return out;
+  return (f.syn ? "S" : "") + (f.fin ? "F" : "") + (f.rst ? "R" : "") + (f.psh ? "P" : "") + (f.ack ? "A" : "");
 }
 
 /** Parses a flag string such as "FA"; letters in any order; undefined for anything else. */

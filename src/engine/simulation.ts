@@ -7,7 +7,7 @@ import { type EngineOptions, secondsToMs, toEngineOptions } from "./options";
 import { replyToStray } from "./receive";
 import { nextUint32, type Rng, seedRng } from "./rng";
 import type { Scenario, ScenarioStep } from "./scenario";
-import { formatFlags, peerOf, type Segment, type Side } from "./segment";
+import { formatFlags, peerOf, type Segment, type Side, SIDES } from "./segment";
 import { TIMER_KINDS, type Tcb, type TimerKind, newTcb } from "./tcb";
 import type { Trace, TraceEvent, TraceSegment } from "./trace";
 
@@ -54,6 +54,12 @@ interface LossRule {
   readonly from: Side;
   readonly flags: string;
   remaining: number;
+}
+
+function findConn(h: Host, test: (c: Conn) => boolean): Conn | undefined {
+  if (test(h.socket)) return h.socket;
+  for (const c of h.kernelOnly) if (test(c)) return c;
+  return undefined;
 }
 
 /** A socket that has not been used for anything yet. */
@@ -203,8 +209,16 @@ export class Simulation {
       c.conn = this.nextClientPort++;
       return;
     }
+    // Simultaneous open: the server's SYN meets the client's connecting socket. Otherwise it goes to a fresh
+    // address pair (a listening client, or no one), never to one a server connection already uses.
     const client = this.hosts.client.socket;
-    c.conn = client.conn !== 0 && client.tcb.state !== "CLOSED" ? client.conn : this.nextClientPort;
+    const server = this.hosts.server;
+    const taken = (conn: number) => server.kernelOnly.some((k) => k.conn === conn && k.tcb.state !== "CLOSED");
+    if (client.tcb.state === "SYN_SENT" && !taken(client.conn)) {
+      c.conn = client.conn;
+      return;
+    }
+    c.conn = this.nextClientPort++;
   }
 
   private nextIsn(side: Side): number {
@@ -234,10 +248,9 @@ export class Simulation {
   /** Demultiplexes an arriving segment to its connection, a listener, or no one (RFC 9293 §3.10.7.1). */
   private deliver(side: Side, conn: number, seg: Segment): void {
     const h = this.hosts[side];
-    const all = [h.socket, ...h.kernelOnly];
-    const match = all.find((c) => c.conn === conn && c.tcb.state !== "CLOSED" && c.tcb.state !== "LISTEN");
+    const match = findConn(h, (c) => c.conn === conn && c.tcb.state !== "CLOSED" && c.tcb.state !== "LISTEN");
     if (match) return this.run(side, match, { kind: "segment", segment: seg });
-    const listener = all.find((c) => c.tcb.state === "LISTEN");
+    const listener = findConn(h, (c) => c.tcb.state === "LISTEN");
     if (listener && seg.flags.syn && !seg.flags.ack) {
       listener.conn = conn;
       return this.run(side, listener, { kind: "segment", segment: seg });
@@ -251,19 +264,18 @@ export class Simulation {
 
   private transmit(from: Side, conn: number, segment: Segment, cause: TimerKind | undefined): void {
     const flags = formatFlags(segment.flags);
-    const rule = this.lossRules.find((r) => r.from === from && r.flags === flags && r.remaining > 0);
+    const rule =
+      this.lossRules.length === 0
+        ? undefined
+        : this.lossRules.find((r) => r.from === from && r.flags === flags && r.remaining > 0);
     if (rule) rule.remaining -= 1;
-    const record: TraceSegment = {
-      from,
-      flags,
-      seq: segment.seq,
-      ack: segment.ack,
-      len: segment.len,
-      lost: rule !== undefined,
-      t: this.now / 1000,
-      step: this.stepIndex,
-      ...(cause ? { cause } : {}),
-    };
+    const lost = rule !== undefined;
+    const t = this.now / 1000;
+    const { seq, ack, len } = segment;
+    const step = this.stepIndex;
+    const record: TraceSegment = cause
+      ? { from, flags, seq, ack, len, lost, t, step, cause }
+      : { from, flags, seq, ack, len, lost, t, step };
     this.segments.push(record);
     if (!rule) this.inFlight.push({ from, conn, segment });
   }
@@ -282,19 +294,24 @@ export class Simulation {
   }
 
   private record(side: Side, n: Note, background: boolean): void {
-    const base = { t: this.now / 1000, side, step: this.stepIndex };
+    const t = this.now / 1000;
+    const step = this.stepIndex;
     switch (n.kind) {
       case "state":
-        this.events.push({ ...base, type: "state", from: n.from, to: n.to, ...(background ? { background } : {}) });
+        this.events.push(
+          background
+            ? { t, side, step, type: "state", from: n.from, to: n.to, background }
+            : { t, side, step, type: "state", from: n.from, to: n.to },
+        );
         return;
       case "error":
-        this.events.push({ ...base, type: "error", call: n.call, errno: n.errno });
+        this.events.push({ t, side, step, type: "error", call: n.call, errno: n.errno });
         return;
       case "so_error":
-        this.events.push({ ...base, type: "so_error", errno: n.errno });
+        this.events.push({ t, side, step, type: "so_error", errno: n.errno });
         return;
       case "read":
-        this.events.push({ ...base, type: "read", bytes: n.bytes, eof: n.eof });
+        this.events.push({ t, side, step, type: "read", bytes: n.bytes, eof: n.eof });
         return;
     }
   }
@@ -320,11 +337,13 @@ export class Simulation {
 
   private earliestTimer(until: number): { at: number; side: Side; conn: Conn; timer: TimerKind } | undefined {
     let best: { at: number; side: Side; conn: Conn; timer: TimerKind } | undefined;
-    for (const side of ["client", "server"] as const) {
+    for (const side of SIDES) {
       const h = this.hosts[side];
-      for (const conn of [h.socket, ...h.kernelOnly]) {
+      for (let i = -1; i < h.kernelOnly.length; i++) {
+        const conn = i < 0 ? h.socket : (h.kernelOnly[i] as Conn);
+        const timers = conn.tcb.timers;
         for (const timer of TIMER_KINDS) {
-          const at = conn.tcb.timers[timer];
+          const at = timers[timer];
           if (at === undefined || at > until) continue;
           if (!best || at < best.at) best = { at, side, conn, timer };
         }

@@ -72,6 +72,8 @@ export interface Tcb {
   readonly lastReceivedAt: number;
   readonly keepaliveProbes: number;
 
+  /** When we last answered an out-of-window segment with an ACK (ms; Linux last_oow_ack_time), or null. */
+  readonly lastOowAckAt: number | null;
   /** The error the next send/read reports (Linux sk_err). */
   readonly soError: Errno | null;
   readonly timers: Timers;
@@ -104,6 +106,7 @@ export function newTcb(iss: number, reuseaddr = false): Tcb {
     pingpong: false,
     lastReceivedAt: 0,
     keepaliveProbes: 0,
+    lastOowAckAt: null,
     soError: null,
     timers: {},
   };

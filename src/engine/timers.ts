@@ -40,7 +40,9 @@ function retransmit(d: Draft): void {
   if (head === undefined) return;
   switch (d.state) {
     case "SYN_SENT":
-      if (t.retries >= d.o.synRetries) return giveUp(d, "connect");
+      // ip-sysctl.rst: the linear timeouts come on top of tcp_syn_retries (6 retries after 4 linear ones: last
+      // retransmission at 67 s, failure at 131 s).
+      if (t.retries >= d.o.synRetries + d.o.synLinearTimeouts) return giveUp(d, "connect");
       t.retries += 1;
       t.rtoMs = synBackoffMs(d, t.retries);
       d.emit({ syn: true }, t.iss);
@@ -65,7 +67,9 @@ function retransmit(d: Draft): void {
       if (t.retries >= limit) return giveUp(d, null);
       t.retries += 1;
       t.rtoMs = Math.min(t.rtoMs * 2, d.o.rtoMaxMs);
-      if (head.fin) d.emit({ fin: true, ack: true }, head.seq);
+      // The head may still be our SYN+ACK (close() in SYN_RECEIVED queues the FIN behind it).
+      if (head.syn) d.emit({ syn: true, ack: true }, head.seq);
+      else if (head.fin) d.emit({ fin: true, ack: true }, head.seq);
       else d.emit({ psh: true, ack: true }, head.seq, head.len);
       break;
     }
