@@ -143,6 +143,8 @@ export class Draft {
 
   /** Queue-and-send payload, one segment per MSS; data segments carry PSH and ACK as Linux sends them. */
   sendData(bytes: number): void {
+    const lastData = this.tcb.lastDataReceivedAt;
+    if (lastData !== null && this.now - lastData < this.o.delayedAckMs) this.tcb.pingpong = true;
     let left = bytes;
     while (left > 0) {
       const len = Math.min(left, this.o.mss);
@@ -201,7 +203,7 @@ function cloneTcb(t: Tcb, timers: Timers): Mutable<Tcb> {
     wasConnected: t.wasConnected, iss: t.iss, sndUna: t.sndUna, sndNxt: t.sndNxt, irs: t.irs, rcvNxt: t.rcvNxt,
     rcvAcked: t.rcvAcked, finSeq: t.finSeq, unacked: t.unacked, outOfOrder: t.outOfOrder, retries: t.retries,
     rtoMs: t.rtoMs, unread: t.unread, pendingSend: t.pendingSend, ackPending: t.ackPending, quickAcks: t.quickAcks,
-    pingpong: t.pingpong, lastReceivedAt: t.lastReceivedAt, keepaliveProbes: t.keepaliveProbes,
+    pingpong: t.pingpong, lastDataReceivedAt: t.lastDataReceivedAt, lastReceivedAt: t.lastReceivedAt, keepaliveProbes: t.keepaliveProbes,
     lastOowAckAt: t.lastOowAckAt, soError: t.soError,
     timers,
   };

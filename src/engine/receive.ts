@@ -1,6 +1,7 @@
 import type { Draft } from "./draft";
 import { type Segment, segmentEnd, segmentSpan } from "./segment";
 import { seqAdd, seqDiff, seqGt, seqInWindow, seqLe, seqLt } from "./seq";
+import type { TcpState } from "./state";
 import type { OutOfOrder } from "./tcb";
 
 /** RFC 9293 §3.10.7: SEGMENT ARRIVES, dispatched on the receiving connection's state. */
@@ -199,6 +200,12 @@ function inSynchronized(d: Draft, seg: Segment): void {
 
   // Seventh: segment text, in the states that still receive.
   if (seg.len > 0 && !receiveText(d, seg)) return;
+  if (seg.len === 0 && seg.flags.fin && seqGt(seg.seq, t.rcvNxt) && stillReceives(d.state)) {
+    // A bare FIN beyond a gap waits in the out-of-order queue like data does, and draws a duplicate ACK
+    // (RFC 9293 §3.10.7.4 SHLD-31, RFC 5681 §4.2; Linux tcp_data_queue_ofo).
+    t.outOfOrder = insertOutOfOrder(t.outOfOrder, { seq: seg.seq, len: 0, fin: true });
+    return d.sendAck();
+  }
 
   // Eighth: FIN, once everything before it has arrived.
   if (seg.flags.fin && seqAdd(seg.seq, seg.len) === t.rcvNxt) return onFin(d);
@@ -260,15 +267,8 @@ function onReset(d: Draft): void {
  */
 function receiveText(d: Draft, seg: Segment): boolean {
   const t = d.tcb;
-  switch (d.state) {
-    case "ESTABLISHED":
-    case "FIN_WAIT_1":
-    case "FIN_WAIT_2":
-      break;
-    default:
-      // CLOSE_WAIT, CLOSING, LAST_ACK: the peer already sent FIN; text cannot arrive and is ignored.
-      return true;
-  }
+  // CLOSE_WAIT, CLOSING, LAST_ACK: the peer already sent FIN; text cannot arrive and is ignored.
+  if (!stillReceives(d.state)) return true;
   const end = seqAdd(seg.seq, seg.len);
   if (!seqGt(end, t.rcvNxt)) return true; // nothing new (a retransmission): the FIN step may still apply
   if (t.orphan) {
@@ -287,10 +287,16 @@ function receiveText(d: Draft, seg: Segment): boolean {
   const fresh = seqDiff(end, t.rcvNxt);
   t.rcvNxt = end;
   t.unread += fresh;
-  const queuedFin = drainOutOfOrder(d);
-  ackData(d, hadGap);
-  if (queuedFin) onFin(d);
+  t.lastDataReceivedAt = d.now;
+  // Filling the gap before a queued FIN delivers the FIN too, and one immediate ACK covers both (tcp_ofo_queue).
+  if (drainOutOfOrder(d)) onFin(d, true);
+  else ackData(d, hadGap);
   return true;
+}
+
+/** The states in which the peer may still send data: its FIN has not arrived. */
+function stillReceives(s: TcpState): boolean {
+  return s === "ESTABLISHED" || s === "FIN_WAIT_1" || s === "FIN_WAIT_2";
 }
 
 function insertOutOfOrder(q: readonly OutOfOrder[], item: OutOfOrder): readonly OutOfOrder[] {
@@ -333,7 +339,7 @@ function ackData(d: Draft, filledGap: boolean): void {
 }
 
 /** §3.10.7.4 eighth: the peer's FIN, in order. It takes one sequence number. */
-function onFin(d: Draft): void {
+function onFin(d: Draft, ackNow = false): void {
   const t = d.tcb;
   switch (d.state) {
     case "SYN_RECEIVED":
@@ -352,7 +358,7 @@ function onFin(d: Draft): void {
       // once sends its FIN with that ACK: the three-segment close.
       t.pingpong = true;
       d.setState("CLOSE_WAIT");
-      return d.scheduleAck(false);
+      return d.scheduleAck(ackNow);
     case "FIN_WAIT_1": {
       const finAcked = t.finSeq !== null && seqGt(t.sndUna, t.finSeq);
       // Our FIN acked too: TIME_WAIT directly. Otherwise the FINs crossed: simultaneous close, CLOSING.

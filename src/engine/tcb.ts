@@ -65,8 +65,14 @@ export interface Tcb {
   readonly ackPending: boolean;
   /** Data segments still to be acked at once (Linux quick-ack mode). */
   readonly quickAcks: number;
-  /** Interactive mode (entered on a received FIN): ACKs are delayed even in quick-ack mode. */
+  /**
+   * Interactive (ping-pong) mode: ACKs are delayed even in quick-ack mode, hoping to ride on a reply. Linux enters
+   * it on a received FIN, or when the application replies within the delayed-ACK timeout of receiving data
+   * (tcp_event_data_sent, tcp_pingpong_thresh = 1), and leaves it when a delayed ACK had to be sent alone.
+   */
   readonly pingpong: boolean;
+  /** Virtual time (ms) in-order data last arrived (Linux icsk_ack.lrcvtime), or null before any. */
+  readonly lastDataReceivedAt: number | null;
 
   /** Virtual time (ms) of the last segment received, for keepalive. */
   readonly lastReceivedAt: number;
@@ -104,6 +110,7 @@ export function newTcb(iss: number, reuseaddr = false): Tcb {
     ackPending: false,
     quickAcks: 0,
     pingpong: false,
+    lastDataReceivedAt: null,
     lastReceivedAt: 0,
     keepaliveProbes: 0,
     lastOowAckAt: null,

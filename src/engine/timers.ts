@@ -8,7 +8,10 @@ export function expire(d: Draft, timer: TimerKind): void {
     case "retransmit":
       return retransmit(d);
     case "delayedAck":
-      if (d.tcb.ackPending) d.sendAck();
+      if (!d.tcb.ackPending) return;
+      // No reply came to carry the ACK: this is not an interactive exchange after all (tcp_delack_timer_handler).
+      d.tcb.pingpong = false;
+      d.sendAck();
       return;
     case "timeWait":
       // RFC 9293 §3.10.7.4 (TIME_WAIT) and §3.10.8: when the 2MSL timer expires, delete the TCB.

@@ -5,6 +5,8 @@
  */
 import {
   DEFAULT_OPTIONS,
+  type KeepaliveOptions,
+  LINUX_KEEPALIVE,
   type Options,
   runScenario,
   type ScenarioStep,
@@ -31,11 +33,20 @@ export const bind = (side: Side, reuseaddr = false): ScenarioStep => ({ verb: "b
 /** The usual opening: server listens, client connects (ISNs 1000 and 5000 unless given). */
 export const HANDSHAKE: readonly ScenarioStep[] = [listen("server"), connect("client")];
 
+/** Options as a scenario file writes them: `keepalive: true` means Linux's 7200/75/9. */
+export type SetupOptions = Partial<Omit<Options, "keepalive">> & { readonly keepalive?: KeepaliveOptions | boolean };
+
 export interface RunSetup {
   readonly clientIsn?: number;
   readonly serverIsn?: number;
-  readonly options?: Partial<Options>;
+  readonly options?: SetupOptions;
   readonly seed?: number;
+}
+
+function toOptions(o: SetupOptions = {}): Options {
+  const { keepalive, ...rest } = o;
+  const ka = keepalive === true ? LINUX_KEEPALIVE : keepalive;
+  return { ...DEFAULT_OPTIONS, ...rest, ...(ka === undefined ? {} : { keepalive: ka }) };
 }
 
 export function run(steps: readonly ScenarioStep[], setup: RunSetup = {}): Trace {
@@ -43,7 +54,7 @@ export function run(steps: readonly ScenarioStep[], setup: RunSetup = {}): Trace
     {
       client: { isn: setup.clientIsn ?? 1000 },
       server: { isn: setup.serverIsn ?? 5000 },
-      options: { ...DEFAULT_OPTIONS, ...setup.options },
+      options: toOptions(setup.options),
       steps,
     },
     { seed: setup.seed ?? 1 },
@@ -84,4 +95,46 @@ export function errors(t: Trace): string[] {
 /** Time (s) at which a side entered a state, or undefined. */
 export function enteredAt(t: Trace, side: Side, state: TcpState): number | undefined {
   return t.events.find((e) => e.type === "state" && e.side === side && e.to === state)?.t;
+}
+
+/** The states a side passed through with the time it entered each: ["0.000 LISTEN", "0.000 SYN_RECEIVED", …]. */
+export function timedPath(t: Trace, side: Side): string[] {
+  const out: string[] = [];
+  for (const e of t.events) {
+    if (e.type === "state" && e.side === side && !e.background) out.push(`${e.t.toFixed(3)} ${e.to}`);
+  }
+  return out;
+}
+
+/** Transitions of connections the application moved on from (an old TIME_WAIT): "60.000 TIME_WAIT→CLOSED". */
+export function backgroundStates(t: Trace, side: Side): string[] {
+  const out: string[] = [];
+  for (const e of t.events) {
+    if (e.type === "state" && e.side === side && e.background) out.push(`${e.t.toFixed(3)} ${e.from}→${e.to}`);
+  }
+  return out;
+}
+
+/** Error events with their time: "127.000 client connect ETIMEDOUT", "7875.000 client SO_ERROR ETIMEDOUT". */
+export function timedErrors(t: Trace): string[] {
+  const out: string[] = [];
+  for (const e of t.events) {
+    if (e.type === "error") out.push(`${e.t.toFixed(3)} ${e.side} ${e.call} ${e.errno}`);
+    if (e.type === "so_error") out.push(`${e.t.toFixed(3)} ${e.side} SO_ERROR ${e.errno}`);
+  }
+  return out;
+}
+
+/** What the applications' reads returned: "server read 100", "client read EOF", "client read 0" (nothing yet). */
+export function reads(t: Trace): string[] {
+  const out: string[] = [];
+  for (const e of t.events) {
+    if (e.type === "read") out.push(`${e.side} read ${e.eof ? "EOF" : e.bytes}`);
+  }
+  return out;
+}
+
+/** Segments a timer sent, with the timer: "1.200 server FA 5001/1002 (retransmit)". */
+export function timerSegments(t: Trace): string[] {
+  return t.segments.filter((s) => s.cause !== undefined).map((s) => `${s.t.toFixed(3)} ${line(s)} (${s.cause})`);
 }
