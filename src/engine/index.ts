@@ -8,3 +8,4 @@ export { isSynchronized, isTcpState, TCP_STATES, type TcpState } from "./state";
 export { VERBS, type Scenario, type ScenarioStep, type Verb } from "./scenario";
 export type { Trace, TraceEvent, TraceSegment } from "./trace";
 export { runScenario, type RunOptions } from "./simulation";
+export { parseScenario } from "./parseScenario";

@@ -86,6 +86,8 @@ export class Simulation {
   private readonly segments: TraceSegment[] = [];
   private readonly events: TraceEvent[] = [];
   private nextClientPort = 1;
+  /** Counts segments and events together, so the trace keeps their relative order. */
+  private order = 0;
 
   constructor(scenario: Scenario, seed: number) {
     this.o = toEngineOptions(scenario.options);
@@ -273,9 +275,10 @@ export class Simulation {
     const t = this.now / 1000;
     const { seq, ack, len } = segment;
     const step = this.stepIndex;
+    const order = this.order++;
     const record: TraceSegment = cause
-      ? { from, flags, seq, ack, len, lost, t, step, cause }
-      : { from, flags, seq, ack, len, lost, t, step };
+      ? { from, flags, seq, ack, len, lost, t, step, order, cause }
+      : { from, flags, seq, ack, len, lost, t, step, order };
     this.segments.push(record);
     if (!rule) this.inFlight.push({ from, conn, segment });
   }
@@ -296,22 +299,23 @@ export class Simulation {
   private record(side: Side, n: Note, background: boolean): void {
     const t = this.now / 1000;
     const step = this.stepIndex;
+    const order = this.order++;
     switch (n.kind) {
       case "state":
         this.events.push(
           background
-            ? { t, side, step, type: "state", from: n.from, to: n.to, background }
-            : { t, side, step, type: "state", from: n.from, to: n.to },
+            ? { t, side, step, order, type: "state", from: n.from, to: n.to, background }
+            : { t, side, step, order, type: "state", from: n.from, to: n.to },
         );
         return;
       case "error":
-        this.events.push({ t, side, step, type: "error", call: n.call, errno: n.errno });
+        this.events.push({ t, side, step, order, type: "error", call: n.call, errno: n.errno });
         return;
       case "so_error":
-        this.events.push({ t, side, step, type: "so_error", errno: n.errno });
+        this.events.push({ t, side, step, order, type: "so_error", errno: n.errno });
         return;
       case "read":
-        this.events.push({ t, side, step, type: "read", bytes: n.bytes, eof: n.eof });
+        this.events.push({ t, side, step, order, type: "read", bytes: n.bytes, eof: n.eof });
         return;
     }
   }

@@ -6,7 +6,7 @@ import type { TimerKind } from "./tcb";
 /**
  * The trace `tcp-tutor trace --json` prints (the contract): segments in the order they were sent, events in the
  * order they happened, and each side's final state. Fields beyond the contract's are extensions: `t` and `step`
- * on segments, `step` on events, `cause` when a timer sent the segment.
+ * on segments, `step` on events, `order` on both, `cause` when a timer sent the segment.
  */
 export interface TraceSegment {
   readonly from: Side;
@@ -19,6 +19,8 @@ export interface TraceSegment {
   readonly t: number;
   /** Index of the scenario step during which it was sent. */
   readonly step: number;
+  /** Position among all segments and events of the trace: merging the two arrays by it gives what happened when. */
+  readonly order: number;
   /** The timer that sent it (a retransmission, a delayed ACK, a keepalive probe). */
   readonly cause?: TimerKind;
 }
@@ -27,6 +29,8 @@ interface EventBase {
   readonly t: number;
   readonly side: Side;
   readonly step: number;
+  /** Position among all segments and events of the trace (see TraceSegment.order). */
+  readonly order: number;
 }
 
 export type TraceEvent =

@@ -1,0 +1,94 @@
+/**
+ * The command line, as one table each for the commands and the trace options, so that the usage text and the
+ * parser cannot drift apart. Pure: argv in, a command out.
+ */
+export type Command =
+  | { readonly kind: "help" }
+  | { readonly kind: "version" }
+  | { readonly kind: "trace"; readonly file: string; readonly json: boolean; readonly seed: number }
+  /** A line naming what is wrong; the caller adds the pointer to --help. */
+  | { readonly kind: "usageError"; readonly message: string };
+
+const MAX_SEED = 4294967295;
+
+const GLOBAL_FLAGS = [
+  { names: ["--help", "-h"], kind: "help", help: "show this help" },
+  { names: ["--version", "-V"], kind: "version", help: "show the version" },
+] as const;
+
+const TRACE_OPTIONS = [
+  { name: "--json", value: undefined, help: "print the trace as JSON instead of the ladder diagram" },
+  {
+    name: "--seed",
+    value: "N",
+    help: "seed the initial sequence numbers the scenario leaves out (default 1)",
+  },
+] as const;
+
+export const USAGE = `tcp-tutor: learn the TCP state machine by predicting it
+
+Usage:
+  tcp-tutor trace FILE|- [--json] [--seed N]
+      Run a scenario (a JSON file, or - for standard input) and draw its ladder diagram.
+${TRACE_OPTIONS.map((o) => `        ${`${o.name}${o.value ? ` ${o.value}` : ""}`.padEnd(10)} ${o.help}`).join("\n")}
+${GLOBAL_FLAGS.map((f) => `  tcp-tutor ${f.names.join(", ").padEnd(16)} ${f.help}`).join("\n")}
+
+The game itself comes in a later version; for now, tcp-tutor without arguments shows this help.
+The scenario format is described in README.md.
+`;
+
+export function parseArgs(argv: readonly string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined) return { kind: "help" };
+  const flag = GLOBAL_FLAGS.find((f) => (f.names as readonly string[]).includes(first));
+  if (flag) {
+    const extra = rest[0];
+    return extra === undefined ? { kind: flag.kind } : usageError("tcp-tutor", `unexpected argument ${quote(extra)}`);
+  }
+  if (first === "trace") return parseTrace(rest);
+  if (first.startsWith("-")) return usageError("tcp-tutor", `unknown option ${quote(first)}`);
+  return usageError("tcp-tutor", `unknown command ${quote(first)}`);
+}
+
+/** trace FILE|- [--json] [--seed N | --seed=N], options before or after FILE; -h or --help anywhere shows help. */
+function parseTrace(args: readonly string[]): Command {
+  let file: string | undefined;
+  let json = false;
+  let seed = 1;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? splitOnce(arg, "=") : [arg, undefined];
+    if (name === "--help" || name === "-h") return { kind: "help" };
+    if (name === "--json" && inline === undefined) {
+      json = true;
+    } else if (name === "--seed") {
+      const value = inline ?? args[++i];
+      if (value === undefined) return usageError("trace", "--seed needs a value, a whole number");
+      if (!/^\d+$/.test(value) || Number(value) > MAX_SEED) {
+        return usageError("trace", `--seed: expected a whole number from 0 to ${MAX_SEED}, got ${quote(value)}`);
+      }
+      seed = Number(value);
+    } else if (name.startsWith("-") && name !== "-") {
+      return usageError("trace", `unknown option ${quote(arg)}`);
+    } else if (file === undefined) {
+      file = arg;
+    } else {
+      return usageError("trace", `unexpected argument ${quote(arg)} (one scenario at a time)`);
+    }
+  }
+  if (file === undefined) return usageError("trace", "missing FILE (a scenario file, or - for standard input)");
+  return { kind: "trace", file, json, seed };
+}
+
+function usageError(where: string, message: string): Command {
+  return { kind: "usageError", message: `${where}: ${message}` };
+}
+
+function splitOnce(text: string, separator: string): [string, string] {
+  const at = text.indexOf(separator);
+  return [text.slice(0, at), text.slice(at + separator.length)];
+}
+
+function quote(text: string): string {
+  return JSON.stringify(text);
+}

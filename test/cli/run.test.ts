@@ -1,0 +1,163 @@
+import { readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { version } from "../../package.json";
+import type { Trace } from "../../src/engine";
+import { USAGE } from "../../src/cli/args";
+import { type Io, run } from "../../src/cli/run";
+
+const FIXTURES = relative(process.cwd(), join(import.meta.dirname, "../fixtures"));
+const scenario = (name: string): string => join(FIXTURES, "scenarios", name);
+
+interface Result {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the program in-process with real files and the given standard input. */
+async function tcpTutor(argv: readonly string[], stdin = ""): Promise<Result> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    readFile: (path) => readFile(path, "utf8"),
+    readStdin: async () => stdin,
+  };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** A user error: exit 2, nothing on stdout, exactly one line on stderr. */
+function expectUserError(r: Result, line: string | RegExp): void {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr.endsWith("\n") && r.stderr.indexOf("\n") === r.stderr.length - 1).toBe(true);
+  if (typeof line === "string") expect(r.stderr).toBe(`${line}\n`);
+  else expect(r.stderr.trimEnd()).toMatch(line);
+}
+
+const CLASSIC_VECTOR = join(FIXTURES, "trace-vectors", "classic.json");
+const classicScenario = async (): Promise<string> =>
+  JSON.stringify((JSON.parse(await readFile(CLASSIC_VECTOR, "utf8")) as { scenario: unknown }).scenario);
+
+describe("help and version", () => {
+  it.each([[["--help"]], [["-h"]], [[]], [["trace", "--help"]]])("%j prints the usage and exits 0", async (argv) => {
+    const r = await tcpTutor(argv);
+    expect(r).toEqual({ code: 0, stdout: USAGE, stderr: "" });
+  });
+
+  it("the usage names the trace command with its options and says the game comes later", () => {
+    expect(USAGE).toContain("tcp-tutor trace FILE|- [--json] [--seed N]");
+    expect(USAGE).toContain("--json");
+    expect(USAGE).toContain("--seed N");
+    expect(USAGE).toContain("The game itself comes in a later version");
+  });
+
+  it.each([["--version"], ["-V"]])("%s prints package.json's version", async (flag) => {
+    expect(await tcpTutor([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+});
+
+describe("command-line mistakes: one line naming it, a pointer to --help, exit 2", () => {
+  it.each([
+    [["--frobnicate"], 'tcp-tutor: unknown option "--frobnicate" (see tcp-tutor --help)'],
+    [["trase", "x.json"], 'tcp-tutor: unknown command "trase" (see tcp-tutor --help)'],
+    [["--version", "now"], 'tcp-tutor: unexpected argument "now" (see tcp-tutor --help)'],
+    [["trace", "x.json", "--jsno"], 'trace: unknown option "--jsno" (see tcp-tutor --help)'],
+    [["trace"], "trace: missing FILE (a scenario file, or - for standard input) (see tcp-tutor --help)"],
+    [
+      ["trace", "a.json", "b.json"],
+      'trace: unexpected argument "b.json" (one scenario at a time) (see tcp-tutor --help)',
+    ],
+    [["trace", "-", "--seed"], "trace: --seed needs a value, a whole number (see tcp-tutor --help)"],
+    [
+      ["trace", "-", "--seed", "-3"],
+      'trace: --seed: expected a whole number from 0 to 4294967295, got "-3" (see tcp-tutor --help)',
+    ],
+    [
+      ["trace", "-", "--seed=1e3"],
+      'trace: --seed: expected a whole number from 0 to 4294967295, got "1e3" (see tcp-tutor --help)',
+    ],
+  ])("%j", async (argv, line) => {
+    expectUserError(await tcpTutor(argv), line);
+  });
+});
+
+describe("trace: scenario files that cannot be used", () => {
+  it("a missing file: cannot read, with the system's reason", async () => {
+    expectUserError(
+      await tcpTutor(["trace", "no-such-scenario.json"]),
+      "trace: cannot read no-such-scenario.json: ENOENT: no such file or directory, open 'no-such-scenario.json'",
+    );
+  });
+
+  it("a file that is not JSON: the parser's message, on one line", async () => {
+    const file = scenario("not-json.json");
+    expectUserError(await tcpTutor(["trace", file]), new RegExp(`^trace: ${file}: invalid JSON: \\S.*$`));
+  });
+
+  it("not JSON on standard input names stdin", async () => {
+    expectUserError(await tcpTutor(["trace", "-"], "{"), /^trace: stdin: invalid JSON: \S.*$/);
+  });
+
+  it.each([
+    [
+      "misspelt-verb.json",
+      'steps[2]: unknown verb "conect" (expected one of listen, connect, send, read, close, shutdown, abort, lose, ' +
+        "wait, bind)",
+    ],
+    ["misspelt-side.json", 'steps[1].close: unknown side "clinet" (expected "client" or "server")'],
+    ["bytes-not-a-number.json", 'steps[3].send.bytes: expected a whole number ≥ 1, got "x"'],
+  ])("a malformed scenario (%s): the file, then where and what", async (file, error) => {
+    expectUserError(await tcpTutor(["trace", scenario(file)]), `trace: ${scenario(file)}: ${error}`);
+  });
+});
+
+describe("trace: running a scenario", () => {
+  it("--json prints the engine's trace: the classic lifecycle's 9 segments and final states", async () => {
+    const r = await tcpTutor(["trace", "-", "--json"], await classicScenario());
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout.endsWith("}\n")).toBe(true);
+    const trace = JSON.parse(r.stdout) as Trace;
+    expect(trace.final).toEqual({ client: "TIME_WAIT", server: "CLOSED" });
+    expect(trace.segments).toHaveLength(9);
+  });
+
+  it("the ladder diagram, then a line with each side's final state", async () => {
+    const r = await tcpTutor(["trace", scenario("classic.json")]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]?.trim()).toMatch(/^client +server$/);
+    expect(lines).toContain("t=0s        SYN_SENT │                SYN seq=1000                │ LISTEN");
+    expect(lines.at(-1)).toBe("final: client TIME_WAIT, server CLOSED");
+    expect(lines.every((l) => l.length <= 80)).toBe(true);
+  });
+
+  it("draws narrower on a narrow terminal", async () => {
+    let stdout = "";
+    const io: Io = {
+      stdout: (s) => void (stdout += s),
+      stderr: () => {},
+      readFile: (path) => readFile(path, "utf8"),
+      readStdin: async () => "",
+      columns: 50,
+    };
+    expect(await run(["trace", scenario("classic.json")], io)).toBe(0);
+    expect(Math.max(...stdout.split("\n").map((l) => l.length))).toBeLessThanOrEqual(50);
+  });
+
+  it("--seed picks the ISNs a scenario leaves out: the same seed, the same trace", async () => {
+    const noIsn = JSON.stringify({ steps: [{ listen: "server" }, { connect: "client" }] });
+    const isnOf = async (...flags: string[]) => {
+      const r = await tcpTutor(["trace", "-", "--json", ...flags], noIsn);
+      return (JSON.parse(r.stdout) as Trace).segments[0]?.seq;
+    };
+    expect(await isnOf("--seed", "7")).toBe(await isnOf("--seed=7"));
+    expect(await isnOf()).toBe(await isnOf("--seed", "1"));
+    expect(await isnOf("--seed", "7")).not.toBe(await isnOf("--seed", "8"));
+  });
+});
