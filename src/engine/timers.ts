@@ -1,5 +1,6 @@
 import type { Draft } from "./draft";
 import { seqAdd } from "./seq";
+import { isSynchronized } from "./state";
 import type { TimerKind, Unacked } from "./tcb";
 
 /** A timer expired: what each one does. The caller has already removed it from the armed set. */
@@ -97,18 +98,8 @@ function giveUp(d: Draft, blockedCall: "connect" | null): void {
 function keepalive(d: Draft): void {
   const ka = d.o.keepalive;
   const t = d.tcb;
-  if (!ka) return;
-  switch (d.state) {
-    case "ESTABLISHED":
-    case "FIN_WAIT_1":
-    case "FIN_WAIT_2":
-    case "CLOSE_WAIT":
-    case "CLOSING":
-    case "LAST_ACK":
-      break;
-    default:
-      return;
-  }
+  // Keepalive runs in every synchronized state but TIME_WAIT, which only waits out 2MSL.
+  if (!ka || !isSynchronized(d.state) || d.state === "TIME_WAIT") return;
   if (t.unacked.length > 0) {
     // Data in flight: the retransmission timer is watching the peer already.
     d.timers.keepalive = d.now + ka.idleMs;

@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runScenario, type Trace, type TraceEvent, type TraceSegment } from "../../src/engine";
-import { parseScenario } from "../../src/engine";
+import { traceOfVector } from "../fixtures/traceVectors";
+import type { Trace, TraceEvent, TraceSegment } from "../../src/engine";
 import { renderLadder, segmentLabel, timeLabel } from "../../src/ui/ladder";
 
 type SegmentSpec = Omit<TraceSegment, "lost" | "len" | "order"> & Partial<Pick<TraceSegment, "lost" | "len" | "order">>;
@@ -31,14 +29,7 @@ const LOST_SYN_ACK: Trace = {
   final: { client: "ESTABLISHED", server: "ESTABLISHED" },
 };
 
-const VECTORS = join(import.meta.dirname, "../fixtures/trace-vectors");
-
-function traceOf(vector: string): Trace {
-  const { scenario } = JSON.parse(readFileSync(join(VECTORS, vector), "utf8")) as { scenario: unknown };
-  const parsed = parseScenario(scenario);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return runScenario(parsed.scenario, { seed: 1 });
-}
+const traceOf = traceOfVector;
 
 describe("segment labels name the flags and give seq, ack (with ACK) and len (with data)", () => {
   it.each([

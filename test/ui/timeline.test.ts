@@ -1,19 +1,10 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { traceOfVector } from "../fixtures/traceVectors";
 import { DEFAULT_OPTIONS, runScenario, type ScenarioStep, type Side, type Trace } from "../../src/engine";
-import { parseScenario } from "../../src/engine";
 import { type TimelineItem, timeline } from "../../src/ui/timeline";
 
-const VECTORS = join(import.meta.dirname, "../fixtures/trace-vectors");
-
-function traceOf(vector: string): Trace {
-  const { scenario } = JSON.parse(readFileSync(join(VECTORS, vector), "utf8")) as { scenario: unknown };
-  const parsed = parseScenario(scenario);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return runScenario(parsed.scenario, { seed: 1 });
-}
+const traceOf = traceOfVector;
 
 /** "client S", "server → SYN_RECEIVED", "client connect() ECONNREFUSED". */
 function show(x: TimelineItem): string {
