@@ -6,6 +6,9 @@ export type Command =
   | { readonly kind: "help" }
   | { readonly kind: "version" }
   | { readonly kind: "trace"; readonly file: string; readonly json: boolean; readonly seed: number }
+  /** `levels` is the pack directory given, undefined for the built-in pack. */
+  | { readonly kind: "check"; readonly levels: string | undefined }
+  | { readonly kind: "list"; readonly json: boolean; readonly levels: string | undefined }
   /** A line naming what is wrong; the caller adds the pointer to --help. */
   | { readonly kind: "usageError"; readonly message: string };
 
@@ -25,20 +28,34 @@ const TRACE_OPTIONS = [
   },
 ] as const;
 
+const COMMANDS = ["trace", "check", "levels"] as const;
+
+/** Accepted by every command: which level pack to use. */
+const LEVELS_OPTION = { name: "--levels", value: "DIR", help: "use the level pack in DIR instead of the built-in one" };
+
 export const USAGE = `tcp-tutor: learn the TCP state machine by predicting it
 
 Usage:
   tcp-tutor trace FILE|- [--json] [--seed N]
       Run a scenario (a JSON file, or - for standard input) and draw its ladder diagram.
 ${TRACE_OPTIONS.map((o) => `        ${`${o.name}${o.value ? ` ${o.value}` : ""}`.padEnd(10)} ${o.help}`).join("\n")}
+  tcp-tutor check [DIR]
+      Check a level pack (default: the built-in one): every problem, with its file, line and field.
+  tcp-tutor levels [--json]
+      List the pack's chapters and levels (--json: as JSON).
+  Every command also takes:
+        ${LEVELS_OPTION.name} ${LEVELS_OPTION.value}  ${LEVELS_OPTION.help}
 ${GLOBAL_FLAGS.map((f) => `  tcp-tutor ${f.names.join(", ").padEnd(16)} ${f.help}`).join("\n")}
 
 The game itself comes in a later version; for now, tcp-tutor without arguments shows this help.
-The scenario format is described in README.md.
+The scenario format is described in README.md, the level format in levels/README.md.
 `;
 
 export function parseArgs(argv: readonly string[]): Command {
-  const [first, ...rest] = argv;
+  const taken = takeLevels(argv);
+  if (typeof taken === "string") return usageError(COMMANDS.find((c) => c === argv[0]) ?? "tcp-tutor", taken);
+  const { levels, args } = taken;
+  const [first, ...rest] = args;
   if (first === undefined) return { kind: "help" };
   const flag = GLOBAL_FLAGS.find((f) => (f.names as readonly string[]).includes(first));
   if (flag) {
@@ -46,6 +63,8 @@ export function parseArgs(argv: readonly string[]): Command {
     return extra === undefined ? { kind: flag.kind } : usageError("tcp-tutor", `unexpected argument ${quote(extra)}`);
   }
   if (first === "trace") return parseTrace(rest);
+  if (first === "check") return parseCheck(rest, levels);
+  if (first === "levels") return parseList(rest, levels);
   if (first.startsWith("-")) return usageError("tcp-tutor", `unknown option ${quote(first)}`);
   return usageError("tcp-tutor", `unknown command ${quote(first)}`);
 }
@@ -78,6 +97,49 @@ function parseTrace(args: readonly string[]): Command {
   }
   if (file === undefined) return usageError("trace", "missing FILE (a scenario file, or - for standard input)");
   return { kind: "trace", file, json, seed };
+}
+
+/** `--levels DIR` or `--levels=DIR`, anywhere on the line: removed from the arguments, or what is wrong with it. */
+function takeLevels(argv: readonly string[]): { levels: string | undefined; args: string[] } | string {
+  let levels: string | undefined;
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? splitOnce(arg, "=") : [arg, undefined];
+    if (name !== LEVELS_OPTION.name) {
+      args.push(arg);
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined || value === "") return "--levels needs a value, a directory";
+    if (levels !== undefined) return "--levels given twice";
+    levels = value;
+  }
+  return { levels, args };
+}
+
+/** check [DIR]: DIR and --levels DIR say the same thing, so only one of them. */
+function parseCheck(args: readonly string[], levels: string | undefined): Command {
+  let dir = levels;
+  for (const arg of args) {
+    if (arg === "--help" || arg === "-h") return { kind: "help" };
+    if (arg.startsWith("-")) return usageError("check", `unknown option ${quote(arg)}`);
+    if (dir !== undefined) return usageError("check", `unexpected argument ${quote(arg)} (one pack at a time)`);
+    dir = arg;
+  }
+  return { kind: "check", levels: dir };
+}
+
+/** levels [--json] */
+function parseList(args: readonly string[], levels: string | undefined): Command {
+  let json = false;
+  for (const arg of args) {
+    if (arg === "--help" || arg === "-h") return { kind: "help" };
+    if (arg === "--json") json = true;
+    else if (arg.startsWith("-")) return usageError("levels", `unknown option ${quote(arg)}`);
+    else return usageError("levels", `unexpected argument ${quote(arg)} (use --levels DIR for another pack)`);
+  }
+  return { kind: "list", json, levels };
 }
 
 function usageError(where: string, message: string): Command {

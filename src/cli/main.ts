@@ -1,13 +1,24 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
+import { isAbsolute, relative } from "node:path";
 import { text } from "node:stream/consumers";
+import { fileURLToPath } from "node:url";
 import { type Io, run } from "./run";
+
+/** The built-in pack: dist/tcp-tutor.mjs → ../levels, shown relative to the working directory when inside it. */
+function builtinLevels(): string {
+  const dir = fileURLToPath(new URL("../levels", import.meta.url));
+  const near = relative(process.cwd(), dir);
+  return near !== "" && !near.startsWith("..") && !isAbsolute(near) ? near : dir;
+}
 
 /** The program: wires the real process to `run`, the only code that does. */
 const io: Io = {
   stdout: (s) => void process.stdout.write(s),
   stderr: (s) => void process.stderr.write(s),
   readFile: (path) => readFile(path, "utf8"),
+  listDir: async (path) => (await readdir(path, { withFileTypes: true })).map((e) => ({ name: e.name, dir: e.isDirectory() })),
   readStdin: () => text(process.stdin),
+  builtinLevels: builtinLevels(),
   ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
 };
 

@@ -1,21 +1,23 @@
 import { assertNever, parseScenario, runScenario, type Trace } from "../engine";
+import { countLevels, countPuzzles, formatProblem, loadPack, type Pack, type PackFs } from "../levels/loader";
 import { renderLadder } from "../ui/ladder";
 import { type Command, parseArgs, USAGE } from "./args";
 import { VERSION } from "./version";
 
 /** Everything the program does to the outside world, passed in so that tests run it in-process. */
-export interface Io {
+export interface Io extends PackFs {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Rejects with the system error (ENOENT…) when the file cannot be read. */
-  readFile(path: string): Promise<string>;
   readStdin(): Promise<string>;
+  /** The built-in level pack: `levels/` beside the installed program. */
+  readonly builtinLevels: string;
   /** The terminal's width, when stdout is one: the ladder is drawn 80 columns wide, or narrower to fit. */
   readonly columns?: number;
 }
 
-/** Exit statuses: 0 done, 2 the command line or the scenario is wrong. */
+/** Exit statuses: 0 done, 1 the level pack has problems, 2 the command line or the scenario is wrong. */
 export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
 
 /** Runs one command line and returns the exit status. User errors are one line on stderr, never a stack trace. */
@@ -33,6 +35,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT_USAGE;
     case "trace":
       return trace(command, io);
+    case "check":
+      return check(await loadPack(command.levels ?? io.builtinLevels, io), io);
+    case "list":
+      return list(await loadPack(command.levels ?? io.builtinLevels, io), command.json, io);
     default:
       return assertNever(command);
   }
@@ -64,6 +70,62 @@ async function trace(command: Extract<Command, { kind: "trace" }>, io: Io): Prom
   const result = runScenario(parsed.scenario, { seed: command.seed });
   io.stdout(command.json ? `${JSON.stringify(result)}\n` : ladder(result, io.columns));
   return EXIT_OK;
+}
+
+/** Every problem of the pack, one line each; or one line saying it is all valid. */
+function check(pack: Pack, io: Io): number {
+  if (pack.problems.length > 0) {
+    io.stdout(pack.problems.map((p) => `${formatProblem(p)}\n`).join(""));
+    return EXIT_PROBLEMS;
+  }
+  const counts = [
+    plural(pack.chapters.length, "chapter"),
+    plural(countLevels(pack), "level"),
+    plural(countPuzzles(pack), "puzzle"),
+  ];
+  io.stdout(`${pack.dir}: ${counts.join(", ")}, all valid\n`);
+  return EXIT_OK;
+}
+
+/**
+ * The pack's levels in play order. On stderr, a skipped level file is one line with its first problem; a problem in
+ * the manifest (which is not skipped) is a line of its own.
+ */
+function list(pack: Pack, json: boolean, io: Io): number {
+  const skipped = new Set<string>();
+  for (const p of pack.problems) {
+    if (p.file === pack.manifest) {
+      io.stderr(`${formatProblem(p)}\n`);
+    } else if (!skipped.has(p.file)) {
+      skipped.add(p.file);
+      io.stderr(`skipped ${formatProblem(p)}\n`);
+    }
+  }
+  const rows = pack.chapters.flatMap((c) =>
+    c.levels.map((l) => ({ id: l.level.id, chapter: c.id, title: l.level.title.en, puzzles: l.level.puzzles.length, titles: l.level.title })),
+  );
+  if (json) {
+    io.stdout(`${JSON.stringify(rows)}\n`);
+  } else {
+    const idWidth = Math.max(0, ...rows.map((r) => r.id.length));
+    const titleWidth = Math.max(0, ...rows.map((r) => r.title.length));
+    const chapters = pack.chapters.filter((c) => c.levels.length > 0);
+    io.stdout(
+      chapters
+        .map((c) => {
+          const levels = c.levels.map(
+            (l) => `  ${l.level.id.padEnd(idWidth)}  ${l.level.title.en.padEnd(titleWidth)}  (${plural(l.level.puzzles.length, "puzzle")})\n`,
+          );
+          return `${c.title.en}\n${levels.join("")}`;
+        })
+        .join("\n"),
+    );
+  }
+  return rows.length > 0 ? EXIT_OK : EXIT_PROBLEMS;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 const LADDER_WIDTH = 80;

@@ -161,6 +161,9 @@ function close(d: Draft): void {
       return;
     case "CLOSING":
     case "LAST_ACK":
+      // Linux checks for unread data before anything else (tcp_close), whatever the state.
+      if (unread) return resetAndClose(d);
+      return;
     case "TIME_WAIT":
       return;
   }

@@ -90,7 +90,7 @@ function inSynSent(d: Draft, seg: Segment): void {
     else d.sendAck();
     return;
   }
-  // Simultaneous open (§3.5, Figure 8): both SYNs crossed; answer with SYN+ACK from our original ISS.
+  // Simultaneous open (§3.5, Figure 7): both SYNs crossed; answer with SYN+ACK from our original ISS.
   d.setState("SYN_RECEIVED");
   d.emit({ syn: true, ack: true }, t.iss);
 }

@@ -48,6 +48,8 @@ interface InFlight {
   readonly from: Side;
   readonly conn: number;
   readonly segment: Segment;
+  /** Its line in the trace, which learns when it arrives. */
+  readonly record: { arrival?: number };
 }
 
 interface LossRule {
@@ -243,6 +245,7 @@ export class Simulation {
         throw new Error(`engine bug: the network did not settle in step ${this.stepIndex}`);
       }
       const next = this.inFlight.shift() as InFlight;
+      next.record.arrival = this.order++;
       this.deliver(peerOf(next.from), next.conn, next.segment);
     }
   }
@@ -276,11 +279,11 @@ export class Simulation {
     const { seq, ack, len } = segment;
     const step = this.stepIndex;
     const order = this.order++;
-    const record: TraceSegment = cause
+    const record: { -readonly [K in keyof TraceSegment]: TraceSegment[K] } = cause
       ? { from, flags, seq, ack, len, lost, t, step, order, cause }
       : { from, flags, seq, ack, len, lost, t, step, order };
     this.segments.push(record);
-    if (!rule) this.inFlight.push({ from, conn, segment });
+    if (!rule) this.inFlight.push({ from, conn, segment, record });
   }
 
   // ---- endpoints ----------------------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ export interface TraceSegment {
   readonly step: number;
   /** Position among all segments and events of the trace: merging the two arrays by it gives what happened when. */
   readonly order: number;
+  /** Position (in the same numbering as `order`) at which it arrived; absent for a lost segment. */
+  readonly arrival?: number;
   /** The timer that sent it (a retransmission, a delayed ACK, a keepalive probe). */
   readonly cause?: TimerKind;
 }

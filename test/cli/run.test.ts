@@ -1,33 +1,17 @@
 import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { type Result, tcpTutor as runTcpTutor } from "./tcpTutor";
 import { describe, expect, it } from "vitest";
 import { version } from "../../package.json";
 import type { Trace } from "../../src/engine";
 import { USAGE } from "../../src/cli/args";
 import { type Io, run } from "../../src/cli/run";
+import { realFs } from "../fixtures/realFs";
 
 const FIXTURES = relative(process.cwd(), join(import.meta.dirname, "../fixtures"));
 const scenario = (name: string): string => join(FIXTURES, "scenarios", name);
 
-interface Result {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the program in-process with real files and the given standard input. */
-async function tcpTutor(argv: readonly string[], stdin = ""): Promise<Result> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    readFile: (path) => readFile(path, "utf8"),
-    readStdin: async () => stdin,
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+const tcpTutor = (argv: readonly string[], stdin = "") => runTcpTutor(argv, { stdin });
 
 /** A user error: exit 2, nothing on stdout, exactly one line on stderr. */
 function expectUserError(r: Result, line: string | RegExp): void {
@@ -142,8 +126,9 @@ describe("trace: running a scenario", () => {
     const io: Io = {
       stdout: (s) => void (stdout += s),
       stderr: () => {},
-      readFile: (path) => readFile(path, "utf8"),
+      ...realFs,
       readStdin: async () => "",
+      builtinLevels: "levels",
       columns: 50,
     };
     expect(await run(["trace", scenario("classic.json")], io)).toBe(0);

@@ -29,6 +29,8 @@ async function traceJson(scenario: unknown): Promise<Trace> {
     stdout: (s) => void (out += s),
     stderr: (s) => void (err += s),
     readFile: () => Promise.reject(new Error("no files here")),
+    listDir: () => Promise.reject(new Error("no files here")),
+    builtinLevels: "levels",
     readStdin: async () => JSON.stringify(scenario),
   });
   expect({ code, err }).toEqual({ code: 0, err: "" });

@@ -33,3 +33,23 @@ describe("the engine stays pure and self-contained", () => {
     expect(hits).toEqual([]);
   });
 });
+
+describe("src/levels imports only the engine and its own modules", () => {
+  const LEVELS = join(import.meta.dirname, "../../src/levels");
+  const files = readdirSync(LEVELS)
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => ({ file: f, text: readFileSync(join(LEVELS, f), "utf8") }));
+
+  it("points only at ./, ../engine, zod and yaml; only the loader (and schema writer) touch files", () => {
+    const bad = files.flatMap(({ file, text }) =>
+      [...text.matchAll(/^\s*(?:import|export)[^'"]*from\s+["']([^"']+)["']/gm)]
+        .map((m) => m[1] as string)
+        .filter((spec) => {
+          if (spec.startsWith("./") || spec === "../engine" || spec === "zod" || spec === "yaml") return false;
+          return !(spec.startsWith("node:") && (file === "loader.ts" || file === "writeSchemas.ts"));
+        })
+        .map((spec) => `${file}: ${spec}`),
+    );
+    expect(bad).toEqual([]);
+  });
+});

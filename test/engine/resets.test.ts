@@ -244,3 +244,15 @@ describe("abort in the other states", () => {
     expect(t.final).toEqual({ client: "FIN_WAIT_2", server: "CLOSED" });
   });
 });
+
+describe("LAST_ACK after shutdown(), 100 bytes unread (Linux tcp_close checks unread data in any state)", () => {
+  it("server close() sends RA 5002/1102 instead of waiting for the lost ACK; the client's TIME_WAIT ends on it", () => {
+    const t = run(
+      [...HANDSHAKE, send("client", 100), shutdown("client"), wait(1), lose("client", "A"), shutdown("server"), close("server")],
+      { options: { autoRead: false } },
+    );
+    expect(wire(t, 6)).toEqual(["server FA 5001/1102", "client A 1102/5002 lost", "server RA 5002/1102"]);
+    expect(path(t, "server").slice(-3)).toEqual(["CLOSE_WAIT", "LAST_ACK", "CLOSED"]);
+    expect(path(t, "client").slice(-2)).toEqual(["TIME_WAIT", "CLOSED"]);
+  });
+});

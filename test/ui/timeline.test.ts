@@ -114,7 +114,7 @@ const OPENING: ScenarioStep[] = [
 ];
 
 describe("for any scenario, the timeline is a merge of the trace's two arrays", () => {
-  it("holds every segment and event once, numbered 0, 1, 2… without gaps, never going back in (step, t)", () => {
+  it("holds every segment and event once, numbered in one sequence with the arrivals, never going back in (step, t)", () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 12 }), fc.boolean(), (steps, delayedAck) => {
         const options = { ...DEFAULT_OPTIONS, delayedAck };
@@ -126,7 +126,13 @@ describe("for any scenario, the timeline is a merge of the trace's two arrays", 
         expect(items.filter((x) => x.kind === "segment").map((x) => x.segment)).toEqual(t.segments);
         expect(items.filter((x) => x.kind === "event").map((x) => x.event)).toEqual(t.events);
         const keys = items.map((x) => (x.kind === "segment" ? x.segment : x.event));
-        expect(keys.map((k) => k.order)).toEqual(keys.map((_, n) => n));
+        // Orders and arrivals share one counter: together they are 0, 1, 2… each used once.
+        const numbers = [...keys.map((k) => k.order), ...t.segments.flatMap((s) => (s.arrival === undefined ? [] : [s.arrival]))];
+        expect(numbers.sort((a, b) => a - b)).toEqual(numbers.map((_, n) => n));
+        for (const s of t.segments) {
+          if (s.lost) expect(s.arrival).toBeUndefined();
+          else expect(s.arrival).toBeGreaterThan(s.order);
+        }
         keys.forEach((k, n) => {
           const prev = keys[n - 1];
           if (prev) expect(k.step > prev.step || (k.step === prev.step && k.t >= prev.t)).toBe(true);
