@@ -27,6 +27,7 @@ export interface QuestionView {
   /** The question, in words ("What does the server send next?"). */
   readonly prompt: string;
   readonly choices: readonly ChoiceView[];
+  /** The puzzle's hint, when it has one: the UI offers it, and shows it once `hintShown` (it costs points). */
   readonly hint: string | undefined;
   readonly hintShown: boolean;
 }
@@ -49,6 +50,7 @@ export interface FeedbackView {
 /** One answered question, as the session records it (and, later, as saved statistics and challenge results). */
 export interface AnswerRecord {
   readonly puzzleId: string;
+  /** The question's index within its puzzle, from 0 (only a ladder puzzle has more than one). */
   readonly question: number;
   readonly chosen: Answer;
   readonly correct: boolean;
@@ -80,5 +82,24 @@ export interface ScoringInput {
   readonly streak: number;
   readonly ms: number;
 }
+
+/** The score so far, for a status line. */
+export interface ProgressView {
+  readonly score: number;
+  /** Correct answers in a row, up to now. */
+  readonly streak: number;
+  readonly answered: number;
+  readonly total: number;
+}
+
+/**
+ * What the player does during a level, as the UI sends it. `choice` is an index into QuestionView.choices; `now` is
+ * the clock in milliseconds (the session measures answer times with it and never reads a clock itself).
+ */
+export type PlayAction =
+  | { readonly type: "answer"; readonly choice: number; readonly now: number }
+  | { readonly type: "hint" }
+  | { readonly type: "next"; readonly now: number }
+  | { readonly type: "setLang"; readonly lang: Lang };
 
 export type { LoadedLevel };
