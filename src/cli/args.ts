@@ -3,6 +3,8 @@
  * parser cannot drift apart. Pure: argv in, a command out.
  */
 export type Command =
+  /** The game itself; `color` is false with --no-color (NO_COLOR is the caller's to check). */
+  | { readonly kind: "play"; readonly levels: string | undefined; readonly color: boolean }
   | { readonly kind: "help" }
   | { readonly kind: "version" }
   | { readonly kind: "trace"; readonly file: string; readonly json: boolean; readonly seed: number }
@@ -33,9 +35,15 @@ const COMMANDS = ["trace", "check", "levels"] as const;
 /** Accepted by every command: which level pack to use. */
 const LEVELS_OPTION = { name: "--levels", value: "DIR", help: "use the level pack in DIR instead of the built-in one" };
 
+/** Accepted anywhere, used by the game (the other commands print no colour). */
+const NO_COLOR_FLAG = { name: "--no-color", help: "no colours (as when NO_COLOR is set)" };
+
 export const USAGE = `tcp-tutor: learn the TCP state machine by predicting it
 
 Usage:
+  tcp-tutor [${NO_COLOR_FLAG.name}]
+      Play: chapters of levels in which you predict what TCP does next. Needs a terminal of 60×20 or more
+      (80×24 is best). ${NO_COLOR_FLAG.name}: ${NO_COLOR_FLAG.help}.
   tcp-tutor trace FILE|- [--json] [--seed N]
       Run a scenario (a JSON file, or - for standard input) and draw its ladder diagram.
 ${TRACE_OPTIONS.map((o) => `        ${`${o.name}${o.value ? ` ${o.value}` : ""}`.padEnd(10)} ${o.help}`).join("\n")}
@@ -47,16 +55,16 @@ ${TRACE_OPTIONS.map((o) => `        ${`${o.name}${o.value ? ` ${o.value}` : ""}`
         ${LEVELS_OPTION.name} ${LEVELS_OPTION.value}  ${LEVELS_OPTION.help}
 ${GLOBAL_FLAGS.map((f) => `  tcp-tutor ${f.names.join(", ").padEnd(16)} ${f.help}`).join("\n")}
 
-The game itself comes in a later version; for now, tcp-tutor without arguments shows this help.
 The scenario format is described in README.md, the level format in levels/README.md.
 `;
 
 export function parseArgs(argv: readonly string[]): Command {
-  const taken = takeLevels(argv);
+  const color = !argv.includes(NO_COLOR_FLAG.name);
+  const taken = takeLevels(argv.filter((a) => a !== NO_COLOR_FLAG.name));
   if (typeof taken === "string") return usageError(COMMANDS.find((c) => c === argv[0]) ?? "tcp-tutor", taken);
   const { levels, args } = taken;
   const [first, ...rest] = args;
-  if (first === undefined) return { kind: "help" };
+  if (first === undefined) return { kind: "play", levels, color };
   const flag = GLOBAL_FLAGS.find((f) => (f.names as readonly string[]).includes(first));
   if (flag) {
     const extra = rest[0];

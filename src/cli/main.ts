@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { isAbsolute, relative } from "node:path";
 import { text } from "node:stream/consumers";
 import { fileURLToPath } from "node:url";
+import { startGame } from "./game";
 import { type Io, run } from "./run";
 
 /** The built-in pack: dist/tcp-tutor.mjs → ../levels, shown relative to the working directory when inside it. */
@@ -20,6 +21,16 @@ const io: Io = {
   readStdin: () => text(process.stdin),
   builtinLevels: builtinLevels(),
   ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
+  interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  env: process.env,
+  // The UI (Ink, React) loads only here, after startGame has set the environment they read as they load.
+  play: (options) =>
+    startGame(options, process.env, async () => {
+      const { runGame } = await import("../ui/runGame");
+      return {
+        play: (o) => runGame({ ...o, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }),
+      };
+    }),
 };
 
 // A reader that stops early (`tcp-tutor trace x | head`) is not an error.

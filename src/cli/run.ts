@@ -1,7 +1,10 @@
 import { assertNever, parseScenario, runScenario, type Trace } from "../engine";
 import { countLevels, countPuzzles, formatProblem, loadPack, type Pack, type PackFs } from "../levels/loader";
+import { memoryProgressStore } from "../store/progress";
+import { langFromEnv } from "../ui/i18n";
 import { renderLadder } from "../ui/ladder";
 import { type Command, parseArgs, USAGE } from "./args";
+import { type Env, noColorRequested, type PlayOptions } from "./game";
 import { VERSION } from "./version";
 
 /** Everything the program does to the outside world, passed in so that tests run it in-process. */
@@ -13,9 +16,15 @@ export interface Io extends PackFs {
   readonly builtinLevels: string;
   /** The terminal's width, when stdout is one: the ladder is drawn 80 columns wide, or narrower to fit. */
   readonly columns?: number;
+  /** Standard input and output are both a terminal: the game needs one to draw in and read keys from. */
+  readonly interactive: boolean;
+  /** The environment: the locale (LC_ALL, LC_MESSAGES, LANG) and NO_COLOR. */
+  readonly env: Readonly<Env>;
+  /** Plays the game until the player quits (main.ts loads the UI only then: see game.ts). */
+  play(options: PlayOptions): Promise<void>;
 }
 
-/** Exit statuses: 0 done, 1 the level pack has problems, 2 the command line or the scenario is wrong. */
+/** Exit statuses: 0 done, 1 the level pack has problems, 2 the command line or the scenario is wrong, or no terminal. */
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
@@ -24,6 +33,8 @@ export const EXIT_USAGE = 2;
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const command = parseArgs(argv);
   switch (command.kind) {
+    case "play":
+      return play(command, io);
     case "help":
       io.stdout(USAGE);
       return EXIT_OK;
@@ -42,6 +53,32 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     default:
       return assertNever(command);
   }
+}
+
+/** The game: in a terminal only, with the pack's valid levels, in the locale's language, colour unless turned off. */
+async function play(command: Extract<Command, { kind: "play" }>, io: Io): Promise<number> {
+  if (!io.interactive) {
+    io.stderr(
+      "tcp-tutor: the game needs a terminal (standard input and output); see tcp-tutor --help for the other commands\n",
+    );
+    return EXIT_USAGE;
+  }
+  const pack = await loadPack(command.levels ?? io.builtinLevels, io);
+  if (countLevels(pack) === 0) {
+    io.stderr(`tcp-tutor: no level in ${pack.dir} could be loaded (see tcp-tutor check ${pack.dir})\n`);
+    return EXIT_PROBLEMS;
+  }
+  if (pack.problems.length > 0) {
+    const n = plural(pack.problems.length, "problem");
+    io.stderr(`tcp-tutor: ${pack.dir} has ${n}; the levels concerned are left out (see tcp-tutor check ${pack.dir})\n`);
+  }
+  await io.play({
+    chapters: pack.chapters,
+    store: memoryProgressStore(),
+    lang: langFromEnv(io.env),
+    color: command.color && !noColorRequested(io.env),
+  });
+  return EXIT_OK;
 }
 
 async function trace(command: Extract<Command, { kind: "trace" }>, io: Io): Promise<number> {

@@ -1,4 +1,6 @@
 import { assertNever, type Side, type TcpState, type Trace, type TraceEvent, type TraceSegment } from "../engine";
+import { en } from "./i18n/en";
+import { center, cut, padEnd, padStart, widthOf } from "./text";
 import { type TimelineItem, timeline } from "./timeline";
 
 /**
@@ -21,14 +23,19 @@ import { type TimelineItem, timeline } from "./timeline";
  * Segments and events come in the order they happened (see timeline.ts). A state written on a label's line is the
  * side's state when that segment was sent: it changed after the arrow above (SYN_RECEIVED) or just before sending
  * (SYN_SENT). Errors and other events are notes beside the side's timeline; the time is in the left margin when it
- * moves on. Plain text, no colour: the game adds its own. Every line fits in `width` (default 80); in narrow
- * widths labels wrap and notes are cut.
+ * moves on. Plain text, no colour: the game adds its own. Every line fits in `width` (default 80) columns,
+ * measured as the terminal draws them (a CJK character takes two); in narrow widths labels wrap and notes are cut.
+ * The words (client, server, lost…) come from the player's message catalogue, English by default.
  */
-export function renderLadder(trace: Trace, options: { readonly width?: number } = {}): string[] {
+export function renderLadder(
+  trace: Trace,
+  options: { readonly width?: number; readonly text?: LadderText } = {},
+): string[] {
   const width = options.width ?? 80;
+  const text = options.text ?? en.ladder;
   const items = timeline(trace);
   const margin = Math.max(0, ...items.map((x) => timeLabel(stampOf(x).t).length + 1));
-  const layout: Layout = { width, margin, arrow: Math.max(MIN_ARROW, width - margin - 2 * STATE_WIDTH - 4) };
+  const layout: Layout = { width, margin, arrow: Math.max(MIN_ARROW, width - margin - 2 * STATE_WIDTH - 4), text };
 
   const rows: Row[] = [{ left: "CLOSED", right: "CLOSED" }];
   let shownTime: number | undefined;
@@ -44,23 +51,18 @@ export function renderLadder(trace: Trace, options: { readonly width?: number } 
   return [header(layout), ...mergeStates(rows).map((r) => draw(r, layout))];
 }
 
-/** Text shown to the player, in one place for the message catalogues to take over. */
-const TEXT = {
-  client: "client",
-  server: "server",
-  lost: "✗ lost",
-  cause: {
-    retransmit: "(retransmit)",
-    delayedAck: "(delayed ACK)",
-    keepalive: "(keepalive probe)",
-    timeWait: "(TIME_WAIT timer)",
-    finWait2: "(FIN_WAIT_2 timer)",
-  },
-  error: (call: string, errno: string) => `${call}() → ${errno}`,
-  soError: (errno: string) => `SO_ERROR = ${errno}`,
-  read: (bytes: number, eof: boolean) => `read() → ${bytes > 0 ? `${bytes} bytes` : eof ? "0 (EOF)" : "no data"}`,
-  oldConnection: (from: TcpState, to: TcpState) => `old ${from} → ${to}`,
-} as const;
+/** The ladder's words, which the message catalogues give in each language. */
+export interface LadderText {
+  readonly client: string;
+  readonly server: string;
+  readonly lost: string;
+  /** By the timer that sent a segment. */
+  readonly cause: Readonly<Record<NonNullable<TraceSegment["cause"]>, string>>;
+  readonly error: (call: string, errno: string) => string;
+  readonly soError: (errno: string) => string;
+  readonly read: (bytes: number, eof: boolean) => string;
+  readonly oldConnection: (from: TcpState, to: TcpState) => string;
+}
 
 /** Wide enough for SYN_RECEIVED, the longest state name. */
 const STATE_WIDTH = 12;
@@ -73,6 +75,7 @@ interface Layout {
   readonly margin: number;
   /** The space between the two timelines. */
   readonly arrow: number;
+  readonly text: LadderText;
 }
 
 /** One line: the time, each side's state column, and what is drawn between the timelines (`arrow` wide). */
@@ -98,33 +101,34 @@ export function segmentLabel(s: TraceSegment): string {
 /** The label (wrapped to the space between the timelines), then the arrow, cut short if the segment was lost. */
 function segmentRows(s: TraceSegment, layout: Layout): Row[] {
   const words = segmentLabel(s).split(" ");
-  if (s.cause) words.push(TEXT.cause[s.cause]);
+  if (s.cause) words.push(layout.text.cause[s.cause]);
   const labels = wrap(words, layout.arrow - 2).map(
     (text, n): Row => ({ middle: center(text, layout.arrow), ...(n === 0 ? { labelStart: true } : {}) }),
   );
-  return [...labels, { middle: arrow(s.from, s.lost, layout.arrow) }];
+  return [...labels, { middle: arrow(s.from, s.lost, layout) }];
 }
 
-function arrow(from: Side, lost: boolean, width: number): string {
+function arrow(from: Side, lost: boolean, layout: Layout): string {
+  const width = layout.arrow;
   if (!lost) return from === "client" ? `${"─".repeat(width - 1)}▶` : `◀${"─".repeat(width - 1)}`;
   const shaft = "─".repeat(Math.max(1, Math.floor(width / 2) - 1));
   return from === "client"
-    ? `${shaft}▶ ${TEXT.lost}`.padEnd(width)
-    : `${TEXT.lost} ◀${shaft}`.padStart(width);
+    ? padEnd(`${shaft}▶ ${layout.text.lost}`, width)
+    : padStart(`${layout.text.lost} ◀${shaft}`, width);
 }
 
 /** A state change in the side's column; anything else as a note beside the side's timeline. */
 function eventRow(e: TraceEvent, layout: Layout): Row {
   switch (e.type) {
     case "state":
-      if (e.background) return note(e.side, TEXT.oldConnection(e.from, e.to), layout);
+      if (e.background) return note(e.side, layout.text.oldConnection(e.from, e.to), layout);
       return e.side === "client" ? { left: e.to, stateOnly: "client" } : { right: e.to, stateOnly: "server" };
     case "error":
-      return note(e.side, TEXT.error(e.call, e.errno), layout);
+      return note(e.side, layout.text.error(e.call, e.errno), layout);
     case "so_error":
-      return note(e.side, TEXT.soError(e.errno), layout);
+      return note(e.side, layout.text.soError(e.errno), layout);
     case "read":
-      return note(e.side, TEXT.read(e.bytes, e.eof), layout);
+      return note(e.side, layout.text.read(e.bytes, e.eof), layout);
     default:
       return assertNever(e);
   }
@@ -132,7 +136,7 @@ function eventRow(e: TraceEvent, layout: Layout): Row {
 
 function note(side: Side, text: string, layout: Layout): Row {
   const fitted = ` ${cut(text, layout.arrow - 2)} `;
-  return { middle: side === "client" ? fitted.padEnd(layout.arrow) : fitted.padStart(layout.arrow) };
+  return { middle: side === "client" ? padEnd(fitted, layout.arrow) : padStart(fitted, layout.arrow) };
 }
 
 /**
@@ -155,19 +159,24 @@ function mergeStates(rows: readonly Row[]): Row[] {
 
 // ---- drawing ----------------------------------------------------------------------------------------------------
 
+/** The side names above the timelines, each centred on its timeline's `│` as far as the margins allow. */
 function header(layout: Layout): string {
   const clientAt = layout.margin + STATE_WIDTH + 1;
   const serverAt = clientAt + layout.arrow + 1;
-  const line = " ".repeat(clientAt - 3) + TEXT.client.padEnd(serverAt - clientAt) + TEXT.server;
+  const client = layout.text.client;
+  const clientStart = Math.max(0, clientAt - Math.ceil(widthOf(client) / 2));
+  const server = layout.text.server;
+  const serverStart = Math.max(clientStart + widthOf(client) + 1, serverAt - Math.floor(widthOf(server) / 2));
+  const line = " ".repeat(clientStart) + padEnd(client, serverStart - clientStart) + server;
   return fit(line, layout.width);
 }
 
 function draw(r: Row, layout: Layout): string {
   const line =
-    (r.time ?? "").padEnd(layout.margin) +
-    cut(r.left ?? "", STATE_WIDTH).padStart(STATE_WIDTH) +
+    padEnd(r.time ?? "", layout.margin) +
+    padStart(cut(r.left ?? "", STATE_WIDTH), STATE_WIDTH) +
     " │" +
-    (r.middle ?? "").padEnd(layout.arrow) +
+    padEnd(r.middle ?? "", layout.arrow) +
     "│ " +
     (r.right ?? "");
   return fit(line, layout.width);
@@ -177,22 +186,12 @@ function fit(line: string, width: number): string {
   return cut(line.trimEnd(), width);
 }
 
-function cut(text: string, width: number): string {
-  if (text.length <= width) return text;
-  return width <= 0 ? "" : `${text.slice(0, width - 1)}…`;
-}
-
-function center(text: string, width: number): string {
-  const left = Math.floor((width - text.length) / 2);
-  return (" ".repeat(Math.max(0, left)) + text).padEnd(width);
-}
-
-/** Words into lines of at most `width`, a word longer than a line cut to fit. */
+/** Words into lines of at most `width` columns, a word longer than a line cut to fit. */
 function wrap(words: readonly string[], width: number): string[] {
   const lines: string[] = [];
   for (const word of words) {
     const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && widthOf(last) + 1 + widthOf(word) <= width) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(cut(word, width));
   }
   return lines;

@@ -6,6 +6,7 @@ import { version } from "../../package.json";
 import type { Trace } from "../../src/engine";
 import { USAGE } from "../../src/cli/args";
 import { type Io, run } from "../../src/cli/run";
+import { noTerminal } from "../fixtures/noTerminal";
 import { realFs } from "../fixtures/realFs";
 
 const FIXTURES = relative(process.cwd(), join(import.meta.dirname, "../fixtures"));
@@ -27,20 +28,79 @@ const classicScenario = async (): Promise<string> =>
   JSON.stringify((JSON.parse(await readFile(CLASSIC_VECTOR, "utf8")) as { scenario: unknown }).scenario);
 
 describe("help and version", () => {
-  it.each([[["--help"]], [["-h"]], [[]], [["trace", "--help"]]])("%j prints the usage and exits 0", async (argv) => {
-    const r = await tcpTutor(argv);
-    expect(r).toEqual({ code: 0, stdout: USAGE, stderr: "" });
-  });
+  it.each([[["--help"]], [["-h"]], [["trace", "--help"]], [["--no-color", "--help"]]])(
+    "%j prints the usage and exits 0",
+    async (argv) => {
+      const r = await tcpTutor(argv);
+      expect(r).toEqual({ code: 0, stdout: USAGE, stderr: "" });
+    },
+  );
 
-  it("the usage names the trace command with its options and says the game comes later", () => {
+  it("the usage names the game, the trace command with its options", () => {
+    expect(USAGE).toContain("tcp-tutor [--no-color]");
     expect(USAGE).toContain("tcp-tutor trace FILE|- [--json] [--seed N]");
     expect(USAGE).toContain("--json");
     expect(USAGE).toContain("--seed N");
-    expect(USAGE).toContain("The game itself comes in a later version");
+    expect(USAGE).not.toContain("comes in a later version");
   });
 
   it.each([["--version"], ["-V"]])("%s prints package.json's version", async (flag) => {
     expect(await tcpTutor([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+});
+
+describe("the game (no command)", () => {
+  const NEEDS_TERMINAL =
+    "tcp-tutor: the game needs a terminal (standard input and output); see tcp-tutor --help for the other commands";
+
+  it.each([[[]], [["--no-color"]], [["--levels", "levels"]]])("%j without a terminal: one line, exit 2", async (a) => {
+    expectUserError(await runTcpTutor(a), NEEDS_TERMINAL);
+  });
+
+  it("in a terminal: the built-in pack, English, colour, progress from nothing", async () => {
+    const r = await runTcpTutor([], { terminal: true });
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(r.played?.lang).toBe("en");
+    expect(r.played?.color).toBe(true);
+    expect(r.played?.chapters.map((c) => c.id)[0]).toBe("handshake");
+    expect(r.played?.store.get("handshake-first-syn")).toBeUndefined();
+  });
+
+  it.each([
+    [{ LANG: "zh_CN.UTF-8" }, "zh-CN"],
+    [{ LC_ALL: "zh_TW.UTF-8", LANG: "en_US.UTF-8" }, "zh-CN"],
+    [{ LC_ALL: "C.UTF-8", LANG: "zh_CN.UTF-8" }, "en"],
+    [{ LC_MESSAGES: "zh_CN.UTF-8" }, "zh-CN"],
+    [{ LANG: "de_DE.UTF-8" }, "en"],
+  ])("the language follows the locale: %j → %s", async (env, lang) => {
+    expect((await runTcpTutor([], { terminal: true, env })).played?.lang).toBe(lang);
+  });
+
+  it.each([
+    [[], { NO_COLOR: "1" }, false],
+    [[], { NO_COLOR: "" }, true],
+    [["--no-color"], {}, false],
+  ])("colour: %j with %j → %s", async (argv, env, color) => {
+    expect((await runTcpTutor(argv, { terminal: true, env })).played?.color).toBe(color);
+  });
+
+  it("a pack without any valid level: one line, exit 1", async () => {
+    const empty = join(FIXTURES, "packs", "no-manifest");
+    const r = await runTcpTutor(["--levels", empty], { terminal: true });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`tcp-tutor: no level in ${empty} could be loaded (see tcp-tutor check ${empty})\n`);
+    expect(r.played).toBeUndefined();
+  });
+
+  it("a pack with problems: one line on stderr, then the game with the valid levels", async () => {
+    const broken = join(FIXTURES, "packs", "broken");
+    const r = await runTcpTutor(["--levels", broken], { terminal: true });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`^tcp-tutor: ${broken} has \\d+ problems; the levels concerned are left out \\(see tcp-tutor check ${broken}\\)\n$`));
+    expect(r.played?.chapters.map((c) => [c.id, c.levels.map((l) => l.level.id)])).toEqual([
+      ["basics", ["good"]],
+      ["other", []],
+    ]);
   });
 });
 
@@ -130,6 +190,7 @@ describe("trace: running a scenario", () => {
       readStdin: async () => "",
       builtinLevels: "levels",
       columns: 50,
+      ...noTerminal,
     };
     expect(await run(["trace", scenario("classic.json")], io)).toBe(0);
     expect(Math.max(...stdout.split("\n").map((l) => l.length))).toBeLessThanOrEqual(50);

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Side, TcpState, Trace } from "../../src/engine";
 import { run } from "../../src/cli/run";
+import { noTerminal } from "../fixtures/noTerminal";
 
 interface Vector {
   readonly scenario: unknown;
@@ -32,6 +33,7 @@ async function traceJson(scenario: unknown): Promise<Trace> {
     listDir: () => Promise.reject(new Error("no files here")),
     builtinLevels: "levels",
     readStdin: async () => JSON.stringify(scenario),
+    ...noTerminal,
   });
   expect({ code, err }).toEqual({ code: 0, err: "" });
   return JSON.parse(out) as Trace;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { traceOfVector } from "../fixtures/traceVectors";
 import type { Trace, TraceEvent, TraceSegment } from "../../src/engine";
+import { zhCN } from "../../src/ui/i18n/zh-CN";
 import { renderLadder, segmentLabel, timeLabel } from "../../src/ui/ladder";
+import { widthOf } from "../../src/ui/text";
 
 type SegmentSpec = Omit<TraceSegment, "lost" | "len" | "order"> & Partial<Pick<TraceSegment, "lost" | "len" | "order">>;
 const seg = (s: SegmentSpec): TraceSegment => ({ lost: false, len: 0, order: 0, ...s });
@@ -177,5 +179,36 @@ describe("ladders of the shared trace vectors, drawn from the engine's traces", 
       " │ read() → 0 (EOF) │",
       " │ old TIME_WAIT → CLOSED │",
     ]);
+  });
+});
+
+describe("the ladder in Chinese: measured in columns, so CJK lines up", () => {
+  const lines = renderLadder(LOST_SYN_ACK, { text: zhCN.ladder });
+
+  it("draws the same lines with the catalogue's words, each timeline in the same column as in English", () => {
+    expect(lines).toEqual([
+      "                 客户端                                        服务器",
+      "             CLOSED │                                             │ CLOSED",
+      "t=0s       SYN_SENT │                SYN seq=1000                 │ LISTEN",
+      "                    │────────────────────────────────────────────▶│",
+      "                    │          SYN+ACK seq=5000 ack=1001          │ SYN_RECEIVED",
+      "                    │                ✗ 丢失 ◀─────────────────────│",
+      "t=1s                │            SYN seq=1000 （重传）            │",
+      "                    │────────────────────────────────────────────▶│",
+      "                    │          SYN+ACK seq=5000 ack=1001          │",
+      "                    │◀────────────────────────────────────────────│",
+      "        ESTABLISHED │            ACK seq=1001 ack=5001            │",
+      "                    │────────────────────────────────────────────▶│",
+      "                    │                                             │ ESTABLISHED",
+      "t=1.5s              │ connect() → EISCONN                         │",
+    ]);
+  });
+
+  it("every timeline at the same display column, every line within 80 columns", () => {
+    for (const line of lines.slice(1)) {
+      const bars = [...line.matchAll(/│/g)].map((m) => widthOf(line.slice(0, m.index)));
+      expect(bars).toEqual([20, 66]);
+      expect(widthOf(line)).toBeLessThanOrEqual(80);
+    }
   });
 });

@@ -1,0 +1,38 @@
+import type { Lang } from "../game";
+import type { LoadedChapter } from "../levels/loader";
+import type { ProgressStore } from "../store/progress";
+
+/** What the CLI hands the game once it has a terminal, a pack and the player's settings. */
+export interface PlayOptions {
+  readonly chapters: readonly LoadedChapter[];
+  readonly store: ProgressStore;
+  readonly lang: Lang;
+  readonly color: boolean;
+}
+
+export type Env = Record<string, string | undefined>;
+
+/** NO_COLOR (https://no-color.org): set to anything but the empty string, it turns colour off. */
+export function noColorRequested(env: Readonly<Env>): boolean {
+  const v = env.NO_COLOR;
+  return v !== undefined && v !== "";
+}
+
+/**
+ * Prepares the environment the UI libraries read when they load, then loads the UI and plays. Both must happen in
+ * this order, which is why the UI is loaded with a dynamic import() (the CLI never imports Ink or React itself):
+ *
+ * - Colour off: FORCE_COLOR=0, which Ink's colour library (chalk) reads once, when it is first imported.
+ * - Ink draws nothing until exit when it believes it runs in CI (CI or CONTINUOUS_INTEGRATION set); the caller has
+ *   checked that stdin and stdout are a terminal, so a person is watching: say so.
+ */
+export async function startGame(
+  options: PlayOptions,
+  env: Env,
+  load: () => Promise<{ readonly play: (options: PlayOptions) => Promise<void> }>,
+): Promise<void> {
+  if (!options.color) env.FORCE_COLOR = "0";
+  for (const name of ["CI", "CONTINUOUS_INTEGRATION"]) if (env[name] !== undefined) env[name] = "0";
+  const ui = await load();
+  await ui.play(options);
+}

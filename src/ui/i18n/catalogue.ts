@@ -1,0 +1,133 @@
+import type { Lang } from "../../game";
+import type { Command } from "../keys";
+import type { LadderText } from "../ladder";
+
+/**
+ * Every text the game shows a player, one catalogue per language. Each catalogue is typed with this interface, so
+ * a key missing from one of them does not compile. Numbers arrive as numbers; each language formats its own.
+ */
+export interface Catalogue {
+  /** The language's own name, as the settings screen offers it. */
+  readonly langName: string;
+  readonly title: string;
+  readonly tagline: string;
+
+  readonly menu: {
+    readonly continue: string;
+    /** "Continue: The first SYN" */
+    readonly continueTo: (level: string) => string;
+    /** A level left in the middle: "Resume: The first SYN (question 3 of 5)" */
+    readonly resume: (level: string, question: number, total: number) => string;
+    readonly campaign: string;
+    readonly drill: string;
+    readonly challenge: string;
+    readonly stats: string;
+    readonly settings: string;
+    readonly help: string;
+    readonly quit: string;
+  };
+  /** drill, challenge and stats, which later versions bring. */
+  readonly comingSoon: (feature: string) => string;
+
+  readonly campaign: {
+    readonly title: string;
+    /** "2/5 levels" */
+    readonly levels: (done: number, total: number) => string;
+    /** "6/15 ★" */
+    readonly stars: (stars: number, max: number) => string;
+    readonly locked: string;
+    /** Why a level cannot be opened yet. */
+    readonly lockedWhy: (previous: string) => string;
+    readonly best: (score: number, max: number) => string;
+    readonly notPlayed: string;
+    /** A chapter whose levels all failed to load. */
+    readonly empty: string;
+  };
+
+  readonly intro: {
+    /** "Difficulty 2 of 5" */
+    readonly difficulty: (n: number) => string;
+    readonly questions: (n: number) => string;
+  };
+
+  readonly play: {
+    /** "Question 2 of 5" */
+    readonly question: (n: number, total: number) => string;
+    readonly score: (points: number) => string;
+    /** "Next: The client calls connect()." */
+    readonly next: (what: string) => string;
+    readonly hint: (hint: string) => string;
+    /** The verdict, in words and a symbol: never in colour alone. */
+    readonly right: string;
+    readonly wrong: string;
+    /** "+144 points" */
+    readonly points: (points: number) => string;
+    readonly youChose: (choice: string) => string;
+    readonly answer: (answer: string) => string;
+    /** The misconception behind a wrong choice. */
+    readonly misconception: (text: string) => string;
+    readonly cite: (sources: readonly string[]) => string;
+    /** The ladder is taller than the screen: its first lines are left out. */
+    readonly earlier: (lines: number) => string;
+  };
+
+  readonly result: {
+    readonly title: (level: string) => string;
+    readonly score: string;
+    readonly stars: string;
+    /** "2 of 3" beside the drawn stars. */
+    readonly starsOf: (stars: number) => string;
+    readonly accuracy: string;
+    /** "4 of 5 right (80%)" */
+    readonly accuracyOf: (correct: number, total: number) => string;
+    readonly time: string;
+    /** Milliseconds as players read them: "1 min 23 s". */
+    readonly duration: (ms: number) => string;
+    readonly review: string;
+    readonly nothingToReview: string;
+    readonly next: (level: string) => string;
+    readonly retry: string;
+    readonly levels: string;
+    /** A result with no star: the next level stays locked. */
+    readonly needStar: string;
+  };
+
+  readonly diagram: {
+    readonly title: string;
+    /** "[C] client: SYN_SENT   [S] server: LISTEN" */
+    readonly legend: (client: string, server: string) => string;
+    readonly tooSmall: (columns: number, rows: number) => string;
+  };
+
+  readonly help: {
+    readonly title: string;
+    /** Paragraphs, wrapped to the screen. */
+    readonly howTo: readonly string[];
+    readonly keys: string;
+    /** What each command does, for the help screen. */
+    readonly commands: Readonly<Record<Command, string>>;
+    /** The same in a word or two, for the key hints under each screen; `move` is up and down together. */
+    readonly hints: Readonly<Record<Command | "move", string>>;
+    readonly keyNames: {
+      readonly enter: string;
+      readonly space: string;
+      readonly escape: string;
+      readonly ctrlC: string;
+    };
+  };
+
+  readonly settings: {
+    readonly title: string;
+    readonly language: (name: string) => string;
+    readonly colour: (on: boolean) => string;
+    readonly back: string;
+    readonly note: string;
+  };
+
+  /** The terminal is smaller than the game can draw in. */
+  readonly tooSmall: (columns: number, rows: number, minColumns: number, minRows: number) => string;
+
+  readonly ladder: LadderText;
+}
+
+export type { Lang };

@@ -1,0 +1,144 @@
+import type { Catalogue } from "./catalogue";
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+export const en: Catalogue = {
+  langName: "English",
+  title: "tcp-tutor",
+  tagline: "Learn the TCP state machine by predicting it.",
+
+  menu: {
+    continue: "Continue",
+    continueTo: (level) => `Continue: ${level}`,
+    resume: (level, question, total) => `Resume: ${level} (question ${question} of ${total})`,
+    campaign: "Campaign",
+    drill: "Drill",
+    challenge: "Challenge",
+    stats: "Stats",
+    settings: "Settings",
+    help: "Help",
+    quit: "Quit",
+  },
+  comingSoon: (feature) => `${feature} is coming in a later version.`,
+
+  campaign: {
+    title: "Campaign",
+    levels: (done, total) => `${done}/${total} levels`,
+    stars: (stars, max) => `${stars}/${max} ★`,
+    locked: "(locked)",
+    lockedWhy: (previous) => `Locked: earn at least one star in “${previous}” to open this level.`,
+    best: (score, max) => `best ${score}/${max}`,
+    notPlayed: "not played",
+    empty: "No level of this chapter could be loaded (see tcp-tutor check).",
+  },
+
+  intro: {
+    difficulty: (n) => `Difficulty ${n} of 5`,
+    questions: (n) => plural(n, "question", "questions"),
+  },
+
+  play: {
+    question: (n, total) => `Question ${n} of ${total}`,
+    score: (points) => `${points} pts`,
+    next: (what) => `Next: ${what}`,
+    hint: (hint) => `Hint: ${hint}`,
+    right: "✓ Right",
+    wrong: "✗ Wrong",
+    points: (points) => `+${points} ${points === 1 ? "point" : "points"}`,
+    youChose: (choice) => `you chose ${choice}`,
+    answer: (answer) => `Answer: ${answer}`,
+    misconception: (text) => `Misconception: ${text}`,
+    cite: (sources) => `Source: ${sources.join(" · ")}`,
+    earlier: (lines) => `⋮ ${plural(lines, "earlier line", "earlier lines")}`,
+  },
+
+  result: {
+    title: (level) => `Level complete: ${level}`,
+    score: "Score",
+    stars: "Stars",
+    starsOf: (stars) => `${stars} of 3`,
+    accuracy: "Accuracy",
+    accuracyOf: (correct, total) =>
+      `${correct} of ${total} right (${total === 0 ? 0 : Math.round((100 * correct) / total)}%)`,
+    time: "Time",
+    duration: (ms) => {
+      const s = Math.round(ms / 1000);
+      return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+    },
+    review: "To review:",
+    nothingToReview: "Nothing to review: every answer was right.",
+    next: (level) => `Next level: ${level}`,
+    retry: "Retry this level",
+    levels: "Back to the levels",
+    needStar: "Earn at least one star to open the next level.",
+  },
+
+  diagram: {
+    title: "TCP connection states (RFC 9293, figure 5)",
+    legend: (client, server) => `[C] client: ${client}    [S] server: ${server}`,
+    tooSmall: (columns, rows) => `The state diagram needs a terminal of at least ${columns}×${rows}.`,
+  },
+
+  help: {
+    title: "Help",
+    howTo: [
+      "Each level runs a TCP scenario step by step. Predict what happens next: the state a side enters, the segment it sends, a sequence number. Quick right answers in a row score more; a hint halves the points.",
+      "A level's first star opens the next level of its chapter.",
+    ],
+    keys: "Keys",
+    commands: {
+      up: "move up",
+      down: "move down",
+      pick: "choose that item at once",
+      choose: "choose the highlighted item",
+      advance: "continue after an answer",
+      hint: "show the hint (halves the points of this answer)",
+      diagram: "show or hide the state diagram",
+      help: "this help",
+      back: "go back (on the main menu: quit)",
+      quit: "quit at once, from anywhere",
+    },
+    hints: {
+      move: "move",
+      up: "up",
+      down: "down",
+      pick: "pick",
+      choose: "choose",
+      advance: "continue",
+      hint: "hint",
+      diagram: "state diagram",
+      help: "help",
+      back: "back",
+      quit: "quit",
+    },
+    keyNames: { enter: "Enter", space: "Space", escape: "Esc", ctrlC: "Ctrl+C" },
+  },
+
+  settings: {
+    title: "Settings",
+    language: (name) => `Language: ${name}`,
+    colour: (on) => `Colour: ${on ? "on" : "off"}`,
+    back: "Back",
+    note: "Settings last until you quit; saving them comes in a later version.",
+  },
+
+  tooSmall: (columns, rows, minColumns, minRows) =>
+    `The terminal is ${columns}×${rows}; tcp-tutor needs at least ${minColumns}×${minRows}. Enlarge the window, or press Ctrl+C to quit.`,
+
+  ladder: {
+    client: "client",
+    server: "server",
+    lost: "✗ lost",
+    cause: {
+      retransmit: "(retransmit)",
+      delayedAck: "(delayed ACK)",
+      keepalive: "(keepalive probe)",
+      timeWait: "(TIME_WAIT timer)",
+      finWait2: "(FIN_WAIT_2 timer)",
+    },
+    error: (call, errno) => `${call}() → ${errno}`,
+    soError: (errno) => `SO_ERROR = ${errno}`,
+    read: (bytes, eof) => `read() → ${bytes > 0 ? `${bytes} bytes` : eof ? "0 (EOF)" : "no data"}`,
+    oldConnection: (from, to) => `old ${from} → ${to}`,
+  },
+};

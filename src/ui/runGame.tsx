@@ -1,0 +1,26 @@
+import { render } from "ink";
+import type { Lang } from "../game";
+import type { LoadedChapter } from "../levels/loader";
+import type { ProgressStore } from "../store/progress";
+import { App } from "./app";
+
+export interface GameOptions {
+  readonly chapters: readonly LoadedChapter[];
+  readonly store: ProgressStore;
+  readonly lang: Lang;
+  readonly color: boolean;
+  readonly stdin: NodeJS.ReadStream;
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+}
+
+/**
+ * Runs the game until the player quits, then resolves. The CLI loads this module with a dynamic import(), after
+ * it has checked for a terminal and set the colour environment, so that Ink and React load only to play.
+ * Ink puts the terminal in raw mode and hides the cursor; unmounting (quit, Ctrl+C) gives both back.
+ */
+export async function runGame(options: GameOptions): Promise<void> {
+  const { stdin, stdout, stderr, ...props } = options;
+  const instance = render(<App {...props} />, { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: true });
+  await instance.waitUntilExit();
+}
