@@ -32,7 +32,16 @@ export async function startGame(
   load: () => Promise<{ readonly play: (options: PlayOptions) => Promise<void> }>,
 ): Promise<void> {
   if (!options.color) env.FORCE_COLOR = "0";
-  for (const name of ["CI", "CONTINUOUS_INTEGRATION"]) if (env[name] !== undefined) env[name] = "0";
+  markInteractive(env);
   const ui = await load();
   await ui.play(options);
+}
+
+/**
+ * A person is watching this terminal, whatever CI says: Ink (is-in-ci, read when Ink loads) would otherwise draw
+ * nothing until exit. The component tests call this too, before they load Ink, so they see what players see.
+ */
+export function markInteractive(env: Env): void {
+  // is-in-ci: CI, CONTINUOUS_INTEGRATION or any CI_* variable means CI, unless CI is "0".
+  env.CI = "0";
 }

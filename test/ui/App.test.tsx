@@ -1,3 +1,4 @@
+import "./asInTerminal";
 import { cleanup } from "ink-testing-library";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { questionView, startLevel } from "../../src/game";

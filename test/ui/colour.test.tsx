@@ -1,3 +1,4 @@
+import "./asInTerminal";
 import { restoreColorEnv } from "./forceColor";
 import { cleanup } from "ink-testing-library";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";

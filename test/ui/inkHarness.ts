@@ -1,3 +1,4 @@
+import "./asInTerminal";
 import { render } from "ink-testing-library";
 import type { ReactElement } from "react";
 

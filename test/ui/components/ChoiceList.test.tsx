@@ -1,3 +1,4 @@
+import "../asInTerminal";
 import { render } from "ink-testing-library";
 import { describe, expect, it } from "vitest";
 import { ChoiceList } from "../../../src/ui/components/ChoiceList";
