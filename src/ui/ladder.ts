@@ -1,7 +1,11 @@
 import { assertNever, type Side, type TcpState, type Trace, type TraceEvent, type TraceSegment } from "../engine";
+import { segmentLabel } from "../game/describe";
 import { en } from "./i18n/en";
 import { center, cut, padEnd, padStart, widthOf } from "./text";
 import { type TimelineItem, timeline } from "./timeline";
+
+/** "SYN+ACK seq=5000 ack=1001": the game's wording, shared by the ladder, the choices and `trace`. */
+export { segmentLabel };
 
 /**
  * The ladder (sequence) diagram of a trace, as textbooks draw it: the client's timeline on the left, the server's
@@ -67,7 +71,6 @@ export interface LadderText {
 /** Wide enough for SYN_RECEIVED, the longest state name. */
 const STATE_WIDTH = 12;
 const MIN_ARROW = 12;
-const FLAG_NAMES: Record<string, string> = { S: "SYN", F: "FIN", R: "RST", P: "PSH", A: "ACK" };
 
 interface Layout {
   readonly width: number;
@@ -92,11 +95,6 @@ interface Row {
 
 // ---- rows -------------------------------------------------------------------------------------------------------
 
-/** "SYN+ACK seq=5000 ack=1001": flags by name, ack only with ACK set, len only with data. */
-export function segmentLabel(s: TraceSegment): string {
-  const names = [...s.flags].map((f) => FLAG_NAMES[f] ?? f).join("+");
-  return `${names} seq=${s.seq}${s.flags.includes("A") ? ` ack=${s.ack}` : ""}${s.len > 0 ? ` len=${s.len}` : ""}`;
-}
 
 /** The label (wrapped to the space between the timelines), then the arrow, cut short if the segment was lost. */
 function segmentRows(s: TraceSegment, layout: Layout): Row[] {

@@ -1,55 +1,29 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { impureLines, importsOf, sourcesIn } from "../fixtures/sources";
 
-const ENGINE = join(import.meta.dirname, "../../src/engine");
-const sources = readdirSync(ENGINE)
-  .filter((f) => f.endsWith(".ts"))
-  .map((f) => ({ file: f, text: readFileSync(join(ENGINE, f), "utf8") }));
+const engine = sourcesIn("engine");
 
 describe("the engine stays pure and self-contained", () => {
   it("has source files to check", () => {
-    expect(sources.length).toBeGreaterThan(10);
+    expect(engine.length).toBeGreaterThan(10);
   });
 
   it("imports only its own modules (./…)", () => {
-    const outside = sources.flatMap(({ file, text }) =>
-      [...text.matchAll(/^\s*(?:import|export)[^'"]*from\s+["']([^"']+)["']/gm)]
-        .map((m) => m[1] as string)
-        .filter((spec) => !spec.startsWith("./"))
-        .map((spec) => `${file}: ${spec}`),
-    );
-    expect(outside).toEqual([]);
+    const outside = importsOf(engine).filter((i) => !i.spec.startsWith("./"));
+    expect(outside.map((i) => `${i.file}: ${i.spec}`)).toEqual([]);
   });
 
   it("uses no clock, no Math.random, no process, no I/O", () => {
-    const banned = /\b(Date\.now|new Date|performance\.now|Math\.random|process\.|require\(|console\.)/;
-    const hits = sources.flatMap(({ file, text }) =>
-      text
-        .split("\n")
-        .filter((l) => !l.trim().startsWith("*") && !l.trim().startsWith("//") && banned.test(l))
-        .map((l) => `${file}: ${l.trim()}`),
-    );
-    expect(hits).toEqual([]);
+    expect(impureLines(engine)).toEqual([]);
   });
 });
 
 describe("src/levels imports only the engine and its own modules", () => {
-  const LEVELS = join(import.meta.dirname, "../../src/levels");
-  const files = readdirSync(LEVELS)
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => ({ file: f, text: readFileSync(join(LEVELS, f), "utf8") }));
-
   it("points only at ./, ../engine, zod and yaml; only the loader (and schema writer) touch files", () => {
-    const bad = files.flatMap(({ file, text }) =>
-      [...text.matchAll(/^\s*(?:import|export)[^'"]*from\s+["']([^"']+)["']/gm)]
-        .map((m) => m[1] as string)
-        .filter((spec) => {
-          if (spec.startsWith("./") || spec === "../engine" || spec === "zod" || spec === "yaml") return false;
-          return !(spec.startsWith("node:") && (file === "loader.ts" || file === "writeSchemas.ts"));
-        })
-        .map((spec) => `${file}: ${spec}`),
-    );
-    expect(bad).toEqual([]);
+    const bad = importsOf(sourcesIn("levels")).filter(({ file, spec }) => {
+      if (spec.startsWith("./") || spec === "../engine" || spec === "zod" || spec === "yaml") return false;
+      return !(spec.startsWith("node:") && (file === "loader.ts" || file === "writeSchemas.ts"));
+    });
+    expect(bad.map((i) => `${i.file}: ${i.spec}`)).toEqual([]);
   });
 });
