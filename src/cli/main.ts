@@ -1,5 +1,6 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { isAbsolute, relative } from "node:path";
+import { createInterface } from "node:readline";
 import { text } from "node:stream/consumers";
 import { fileURLToPath } from "node:url";
 import { startGame } from "./game";
@@ -12,6 +13,30 @@ function builtinLevels(): string {
   return near !== "" && !near.startsWith("..") && !isAbsolute(near) ? near : dir;
 }
 
+/**
+ * Asks on stderr and reads one line of stdin. End of input (Ctrl+D, or a pipe that ends) and Ctrl+C give undefined:
+ * no answer.
+ */
+function readLine(question: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
+    let answer: string | undefined;
+    rl.on("SIGINT", () => rl.close());
+    rl.on("close", () => {
+      // The answer typed in a terminal ended the prompt's line; otherwise (no answer, or one from a pipe) end it.
+      if (answer === undefined || !process.stdin.isTTY) process.stderr.write("\n");
+      resolve(answer);
+    });
+    // Not rl.question(): it misses a last line without a newline (`printf y | tcp-tutor reset`).
+    rl.once("line", (line) => {
+      answer = line;
+      rl.close();
+    });
+    rl.setPrompt(question);
+    rl.prompt();
+  });
+}
+
 /** The program: wires the real process to `run`, the only code that does. */
 const io: Io = {
   stdout: (s) => void process.stdout.write(s),
@@ -19,6 +44,9 @@ const io: Io = {
   readFile: (path) => readFile(path, "utf8"),
   listDir: async (path) => (await readdir(path, { withFileTypes: true })).map((e) => ({ name: e.name, dir: e.isDirectory() })),
   readStdin: () => text(process.stdin),
+  readLine,
+  createFile: (path, contents) => writeFile(path, contents, { encoding: "utf8", flag: "wx" }),
+  now: Date.now,
   builtinLevels: builtinLevels(),
   ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
   interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),

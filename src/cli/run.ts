@@ -1,33 +1,15 @@
 import { assertNever, parseScenario, runScenario, type Trace } from "../engine";
-import { countLevels, countPuzzles, formatProblem, loadPack, type Pack, type PackFs } from "../levels/loader";
-import { memoryProgressStore } from "../store/progress";
+import { countLevels, countPuzzles, formatProblem, loadPack, type Pack } from "../levels/loader";
 import { langFromEnv } from "../ui/i18n";
 import { renderLadder } from "../ui/ladder";
 import { type Command, parseArgs, USAGE } from "./args";
-import { type Env, noColorRequested, type PlayOptions } from "./game";
+import { noColorRequested } from "./game";
+import { errorLine, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, plural } from "./io";
+import { exportProfile, importProfile, progressForPlay, reset, stats } from "./save";
 import { VERSION } from "./version";
 
-/** Everything the program does to the outside world, passed in so that tests run it in-process. */
-export interface Io extends PackFs {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  readStdin(): Promise<string>;
-  /** The built-in level pack: `levels/` beside the installed program. */
-  readonly builtinLevels: string;
-  /** The terminal's width, when stdout is one: the ladder is drawn 80 columns wide, or narrower to fit. */
-  readonly columns?: number;
-  /** Standard input and output are both a terminal: the game needs one to draw in and read keys from. */
-  readonly interactive: boolean;
-  /** The environment: the locale (LC_ALL, LC_MESSAGES, LANG) and NO_COLOR. */
-  readonly env: Readonly<Env>;
-  /** Plays the game until the player quits (main.ts loads the UI only then: see game.ts). */
-  play(options: PlayOptions): Promise<void>;
-}
-
-/** Exit statuses: 0 done, 1 the level pack has problems, 2 the command line or the scenario is wrong, or no terminal. */
-export const EXIT_OK = 0;
-export const EXIT_PROBLEMS = 1;
-export const EXIT_USAGE = 2;
+export type { Io } from "./io";
+export { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from "./io";
 
 /** Runs one command line and returns the exit status. User errors are one line on stderr, never a stack trace. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -50,12 +32,23 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return check(await loadPack(command.levels ?? io.builtinLevels, io), io);
     case "list":
       return list(await loadPack(command.levels ?? io.builtinLevels, io), command.json, io);
+    case "stats":
+      return stats(command, io);
+    case "reset":
+      return reset(command, io);
+    case "export":
+      return exportProfile(command, io);
+    case "import":
+      return importProfile(command, io);
     default:
       return assertNever(command);
   }
 }
 
-/** The game: in a terminal only, with the pack's valid levels, in the locale's language, colour unless turned off. */
+/**
+ * The game: in a terminal only, with the pack's valid levels and the profile's progress; in the profile's language,
+ * else the locale's; colour unless turned off (--no-color, NO_COLOR, or the profile's setting).
+ */
 async function play(command: Extract<Command, { kind: "play" }>, io: Io): Promise<number> {
   if (!io.interactive) {
     io.stderr(
@@ -72,11 +65,13 @@ async function play(command: Extract<Command, { kind: "play" }>, io: Io): Promis
     const n = plural(pack.problems.length, "problem");
     io.stderr(`tcp-tutor: ${pack.dir} has ${n}; the levels concerned are left out (see tcp-tutor check ${pack.dir})\n`);
   }
+  const { store, settings, notices } = progressForPlay(command, io);
   await io.play({
     chapters: pack.chapters,
-    store: memoryProgressStore(),
-    lang: langFromEnv(io.env),
-    color: command.color && !noColorRequested(io.env),
+    store,
+    lang: settings.lang ?? langFromEnv(io.env),
+    color: command.color && !noColorRequested(io.env) && (settings.color ?? true),
+    notices,
   });
   return EXIT_OK;
 }
@@ -93,13 +88,13 @@ async function trace(command: Extract<Command, { kind: "trace" }>, io: Io): Prom
   try {
     text = stdin ? await io.readStdin() : await io.readFile(command.file);
   } catch (e) {
-    return fail(`cannot read ${name}: ${oneLine(e instanceof Error ? e.message : String(e))}`);
+    return fail(`cannot read ${name}: ${errorLine(e)}`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    return fail(`${name}: invalid JSON: ${oneLine(e instanceof Error ? e.message : String(e))}`);
+    return fail(`${name}: invalid JSON: ${errorLine(e)}`);
   }
   const parsed = parseScenario(json);
   if (!parsed.ok) return fail(`${name}: ${parsed.error}`);
@@ -161,19 +156,10 @@ function list(pack: Pack, json: boolean, io: Io): number {
   return rows.length > 0 ? EXIT_OK : EXIT_PROBLEMS;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
 const LADDER_WIDTH = 80;
 
 function ladder(t: Trace, columns: number | undefined): string {
   const lines = renderLadder(t, { width: Math.min(LADDER_WIDTH, columns ?? LADDER_WIDTH) });
   lines.push(`final: client ${t.final.client}, server ${t.final.server}`);
   return `${lines.join("\n")}\n`;
-}
-
-/** Error messages from JSON.parse quote the input, newlines included. */
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
 }

@@ -71,6 +71,10 @@ export interface LevelResult {
   readonly ms: number;
   /** Misconceptions the player fell for and the concepts of missed puzzles, for "what to review". */
   readonly review: readonly string[];
+  /** The level's concepts: saved statistics count each answer towards each of them. */
+  readonly concepts: readonly string[];
+  /** Every answer, in order. */
+  readonly answers: readonly AnswerRecord[];
 }
 
 /** Inputs of the scoring function, the same for campaign, drill and challenge rounds. */

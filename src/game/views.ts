@@ -63,6 +63,8 @@ export function result(state: PlayState): LevelResult | undefined {
     total: slots.length,
     ms: sum(state.answers.map((a) => a.ms)),
     review: review(state),
+    concepts: state.level.level.concepts,
+    answers: state.answers,
   };
 }
 

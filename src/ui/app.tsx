@@ -1,10 +1,11 @@
 import { Box, useApp, useInput } from "ink";
-import { useEffect, useReducer, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { assertNever } from "../engine";
 import { type Lang, progressView } from "../game";
 import type { LoadedChapter } from "../levels/loader";
 import type { ProgressStore } from "../store/progress";
-import { continueTarget, levelAt, nextLevel, progressSnapshot } from "./campaign";
+import { statsReport } from "../store/stats";
+import { continueTarget, levelAt, nextLevel } from "./campaign";
 import { useTerminalSize } from "./hooks/useTerminalSize";
 import { type Catalogue, CATALOGUES } from "./i18n";
 import { is, keysOf } from "./keys";
@@ -14,31 +15,42 @@ import { ChapterScreen } from "./screens/ChapterScreen";
 import { HelpScreen } from "./screens/HelpScreen";
 import { IntroScreen } from "./screens/IntroScreen";
 import { MenuScreen } from "./screens/MenuScreen";
+import { NewProfileScreen } from "./screens/NewProfileScreen";
 import { PlayScreen } from "./screens/PlayScreen";
+import { ProfilesScreen } from "./screens/ProfilesScreen";
 import { ResultScreen } from "./screens/ResultScreen";
 import { SettingsScreen } from "./screens/SettingsScreen";
 import { SoonScreen } from "./screens/SoonScreen";
+import { StatsScreen } from "./screens/StatsScreen";
 import { TooSmallScreen } from "./screens/TooSmallScreen";
-import { type AppState, appReducer, initialState, resultItems, type Screen } from "./state/app";
+import { openSession, pressKey } from "./session";
+import { type AppState, resultItems, type Screen } from "./state/app";
 import { type Theme, themeFor } from "./theme";
 
+/** What the CLI hands the game (src/cli/game.ts PlayOptions), and the clock. */
 export interface AppProps {
   readonly chapters: readonly LoadedChapter[];
+  /** The profile to play, as saved: --profile, else the last one chosen in the game. */
   readonly store: ProgressStore;
+  /** The profile's saved language and colour, else the locale's and NO_COLOR's (the CLI resolves them). */
   readonly lang: Lang;
   readonly color: boolean;
+  /** Lines for the title screen, in English: a damaged save moved aside, progress that cannot be saved. */
+  readonly notices: readonly string[];
   /** The clock, in milliseconds; tests pass their own. */
   readonly now?: () => number;
 }
 
 /**
- * The game: one reducer holds the whole UI state (state/app.ts) and receives every key, in order; the screens
- * only draw it. The app's own effects: saving each level result to the store, and exiting when the player quits.
+ * The game: one reducer holds the whole UI state (state/app.ts) and receives every key, in order; the session
+ * (session.ts) does what each key asks of the store before the next is read; the screens only draw the state. The
+ * app's own effect: exiting when the player quits.
  */
-export function App({ chapters, store, lang, color, now = Date.now }: AppProps) {
-  const [state, dispatch] = useReducer(appReducer, undefined, () =>
-    initialState({ chapters, lang, color, progress: progressSnapshot(chapters, store) }),
-  );
+export function App({ chapters, store, lang, color, notices, now = Date.now }: AppProps) {
+  const [opened] = useState(() => openSession({ chapters, store, lang, color, notices, now: now() }));
+  // Read and written by the input handler only, so that every key acts on what the key before it left.
+  const session = useRef(opened);
+  const [state, setState] = useState(opened.state);
   const size = useTerminalSize();
   const { exit } = useApp();
   const tooSmall = isTooSmall(size);
@@ -47,17 +59,15 @@ export function App({ chapters, store, lang, color, now = Date.now }: AppProps) 
   tooSmallNow.current = tooSmall;
 
   useInput((input, key) => {
+    let s = session.current;
     for (const k of keysOf(input, key)) {
       // Too small to see anything: only Ctrl+C (quit) acts, so that no key does what the player cannot see.
       if (tooSmallNow.current && !is(k, "quit")) continue;
-      dispatch({ type: "key", key: k, now: now() });
+      s = pressKey(s, k, now());
     }
+    session.current = s;
+    setState(s.state);
   });
-
-  const finished = state.screen.kind === "result" ? state.screen.result : undefined;
-  useEffect(() => {
-    if (finished) store.record(finished);
-  }, [finished, store]);
 
   const quitting = state.screen.kind === "quit";
   useEffect(() => {
@@ -90,7 +100,16 @@ function ScreenView({ state, screen, t, theme, size }: ScreenViewProps) {
   switch (screen.kind) {
     case "menu":
       return (
-        <MenuScreen cursor={screen.cursor} continueLabel={continueLabel(state, t)} t={t} theme={theme} width={width} />
+        <MenuScreen
+          cursor={screen.cursor}
+          continueLabel={continueLabel(state, t)}
+          profileName={state.profileName}
+          notices={state.notices}
+          t={t}
+          theme={theme}
+          width={width}
+          height={height}
+        />
       );
     case "campaign":
       return (
@@ -146,6 +165,7 @@ function ScreenView({ state, screen, t, theme, size }: ScreenViewProps) {
           next={next ? levelAt(chapters, next) : undefined}
           items={resultItems(state, screen.at)}
           cursor={screen.cursor}
+          saveError={screen.saveError}
           lang={lang}
           t={t}
           theme={theme}
@@ -157,7 +177,48 @@ function ScreenView({ state, screen, t, theme, size }: ScreenViewProps) {
     case "help":
       return <HelpScreen t={t} theme={theme} width={width} height={height} />;
     case "settings":
-      return <SettingsScreen cursor={screen.cursor} color={state.color} t={t} theme={theme} width={width} />;
+      return (
+        <SettingsScreen
+          cursor={screen.cursor}
+          color={state.color}
+          profileName={state.profileName}
+          saveError={screen.saveError}
+          t={t}
+          theme={theme}
+          width={width}
+          height={height}
+        />
+      );
+    case "stats": {
+      const report = statsReport(chapters, state.profileName, state.profile, screen.now);
+      return <StatsScreen report={report} lang={lang} t={t} theme={theme} width={width} height={height} />;
+    }
+    case "profiles":
+      return (
+        <ProfilesScreen
+          names={screen.names}
+          cursor={screen.cursor}
+          current={state.profileName}
+          suspended={state.suspended ? levelAt(chapters, state.suspended.at)?.level.title[lang] : undefined}
+          error={screen.error}
+          t={t}
+          theme={theme}
+          width={width}
+          height={height}
+        />
+      );
+    case "newProfile":
+      return (
+        <NewProfileScreen
+          text={screen.text}
+          problem={screen.problem}
+          error={screen.error}
+          t={t}
+          theme={theme}
+          width={width}
+          height={height}
+        />
+      );
     case "soon":
       return <SoonScreen feature={screen.feature} t={t} theme={theme} width={width} />;
     case "quit":

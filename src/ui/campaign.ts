@@ -1,5 +1,5 @@
 import type { LoadedChapter, LoadedLevel } from "../levels/loader";
-import type { LevelProgress, ProgressStore } from "../store/progress";
+import type { LevelProgress } from "../store/progress";
 
 /** Where the campaign's levels stand, and which are open: pure functions of the chapters and the progress. */
 
@@ -77,16 +77,4 @@ export function nextLevel(chapters: readonly LoadedChapter[], at: LevelRef): Lev
   const levels = allLevels(chapters);
   const i = levels.findIndex((x) => x.chapter === at.chapter && x.level === at.level);
   return i < 0 ? undefined : levels[i + 1];
-}
-
-/** A snapshot of the store's progress for every level of the pack. */
-export function progressSnapshot(chapters: readonly LoadedChapter[], store: ProgressStore): ProgressMap {
-  const map = new Map<string, LevelProgress>();
-  for (const c of chapters) {
-    for (const l of c.levels) {
-      const p = store.get(l.level.id);
-      if (p) map.set(l.level.id, p);
-    }
-  }
-  return map;
 }

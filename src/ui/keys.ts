@@ -3,7 +3,7 @@
  * apart. A key is named by what the terminal sends: a special key by name ("up", "enter", "ctrl+c"), any other key
  * by its character ("k", "?", "1").
  */
-export type SpecialKey = "up" | "down" | "enter" | "space" | "escape" | "ctrl+c";
+export type SpecialKey = "up" | "down" | "enter" | "space" | "backspace" | "escape" | "ctrl+c";
 export type Key = SpecialKey | (string & {});
 
 const DIGITS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] as const;
@@ -18,6 +18,7 @@ export const BINDINGS = {
   hint: ["h"],
   diagram: ["s"],
   help: ["?"],
+  erase: ["backspace"],
   back: ["escape", "q"],
   quit: ["ctrl+c"],
 } as const satisfies Readonly<Record<string, readonly Key[]>>;
@@ -34,6 +35,16 @@ export function is(key: Key, command: Command): boolean {
 export function pickedIndex(key: Key): number | undefined {
   const i = (DIGITS as readonly string[]).indexOf(key);
   return i < 0 ? undefined : i;
+}
+
+/**
+ * The text a key types where the player types a name: its character ("a", "张", "7", "q"), a space for Space, and
+ * undefined for the keys that only command (arrows, Enter, Esc, Backspace, Ctrl+C). Every other key is a character:
+ * special keys have names longer than one character.
+ */
+export function typedText(key: Key): string | undefined {
+  if (key === "space") return " ";
+  return [...key].length === 1 ? key : undefined;
 }
 
 /** What Ink's useInput reports about a key press (the fields used here). */
@@ -59,11 +70,14 @@ export interface InkKey {
  */
 export function keysOf(input: string, key: InkKey): Key[] {
   if (key.upArrow) return ["up"];
+  // Backspace sends DEL (0x7f), which Ink calls delete; Ctrl+H and some terminals send BS, Ink's backspace. Nothing
+  // is ever deleted to the right of the cursor, so both erase the last character.
+  if (key.backspace || key.delete) return ["backspace"];
   if (key.downArrow) return ["down"];
   if (key.escape) return ["escape"];
   if (key.ctrl) return input === "c" ? ["ctrl+c"] : [];
   if (key.return && input.length <= 1) return [...(key.meta ? ["escape"] : []), "enter"];
-  if (key.tab || key.backspace || key.delete || key.leftArrow || key.rightArrow) return [];
+  if (key.tab || key.leftArrow || key.rightArrow) return [];
   if (key.meta) return input === "" ? [] : ["escape", ...characters(input)];
   return characters(input);
 }
@@ -73,13 +87,15 @@ function characters(input: string): Key[] {
     if (c === "\r" || c === "\n") return ["enter"];
     if (c === " ") return ["space"];
     if (c === "\u0003") return ["ctrl+c"];
-    return c >= " " && c !== "\u007f" ? [c] : [];
+    if (c === "\u007f" || c === "\b") return ["backspace"];
+    return c >= " " ? [c] : [];
   });
 }
 
 export interface KeyNames {
   readonly enter: string;
   readonly space: string;
+  readonly backspace: string;
   readonly escape: string;
   readonly ctrlC: string;
 }
@@ -95,6 +111,8 @@ export function keyLabel(key: Key, names: KeyNames): string {
       return names.enter;
     case "space":
       return names.space;
+    case "backspace":
+      return names.backspace;
     case "escape":
       return names.escape;
     case "ctrl+c":

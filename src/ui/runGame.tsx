@@ -1,14 +1,7 @@
 import { render } from "ink";
-import type { Lang } from "../game";
-import type { LoadedChapter } from "../levels/loader";
-import type { ProgressStore } from "../store/progress";
-import { App } from "./app";
+import { App, type AppProps } from "./app";
 
-export interface GameOptions {
-  readonly chapters: readonly LoadedChapter[];
-  readonly store: ProgressStore;
-  readonly lang: Lang;
-  readonly color: boolean;
+export interface GameOptions extends AppProps {
   readonly stdin: NodeJS.ReadStream;
   readonly stdout: NodeJS.WriteStream;
   readonly stderr: NodeJS.WriteStream;

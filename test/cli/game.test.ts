@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { type Env, type PlayOptions, noColorRequested, startGame } from "../../src/cli/game";
 import { memoryProgressStore } from "../../src/store/progress";
 
-const options = (color: boolean): PlayOptions => ({ chapters: [], store: memoryProgressStore(), lang: "en", color });
+const options = (color: boolean): PlayOptions => ({
+  chapters: [],
+  store: memoryProgressStore(),
+  lang: "en",
+  color,
+  notices: [],
+});
 
 /** Starts the game with a stand-in UI that records the environment as it was when the UI loaded. */
 async function envAtLoad(color: boolean, env: Env): Promise<Env> {

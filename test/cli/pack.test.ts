@@ -1,5 +1,5 @@
 import { join, relative } from "node:path";
-import { tcpTutor as runTcpTutor } from "./tcpTutor";
+import { output, tcpTutor as runTcpTutor } from "./tcpTutor";
 import { describe, expect, it } from "vitest";
 import { USAGE } from "../../src/cli/args";
 
@@ -7,7 +7,7 @@ const PACKS = relative(process.cwd(), join(import.meta.dirname, "../fixtures/pac
 const VALID = join(PACKS, "valid");
 const BROKEN = join(PACKS, "broken");
 
-const tcpTutor = (argv: readonly string[]) => runTcpTutor(argv, { builtinLevels: VALID });
+const tcpTutor = async (argv: readonly string[]) => output(await runTcpTutor(argv, { builtinLevels: VALID }));
 
 const VALID_LINE = `${VALID}: 2 chapters, 2 levels, 5 puzzles, all valid\n`;
 

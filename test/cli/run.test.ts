@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { type Result, tcpTutor as runTcpTutor } from "./tcpTutor";
+import { noSave, output, tcpTutor as runTcpTutor } from "./tcpTutor";
 import { describe, expect, it } from "vitest";
 import { version } from "../../package.json";
 import type { Trace } from "../../src/engine";
@@ -12,10 +12,10 @@ import { realFs } from "../fixtures/realFs";
 const FIXTURES = relative(process.cwd(), join(import.meta.dirname, "../fixtures"));
 const scenario = (name: string): string => join(FIXTURES, "scenarios", name);
 
-const tcpTutor = (argv: readonly string[], stdin = "") => runTcpTutor(argv, { stdin });
+const tcpTutor = async (argv: readonly string[], stdin = "") => output(await runTcpTutor(argv, { stdin }));
 
 /** A user error: exit 2, nothing on stdout, exactly one line on stderr. */
-function expectUserError(r: Result, line: string | RegExp): void {
+function expectUserError(r: ReturnType<typeof output>, line: string | RegExp): void {
   expect(r.code).toBe(2);
   expect(r.stdout).toBe("");
   expect(r.stderr.endsWith("\n") && r.stderr.indexOf("\n") === r.stderr.length - 1).toBe(true);
@@ -63,7 +63,7 @@ describe("the game (no command)", () => {
     expect(r.played?.lang).toBe("en");
     expect(r.played?.color).toBe(true);
     expect(r.played?.chapters.map((c) => c.id)[0]).toBe("handshake");
-    expect(r.played?.store.get("handshake-first-syn")).toBeUndefined();
+    expect(r.played?.store.load().levels["handshake-first-syn"]).toBeUndefined();
   });
 
   it.each([
@@ -191,6 +191,7 @@ describe("trace: running a scenario", () => {
       builtinLevels: "levels",
       columns: 50,
       ...noTerminal,
+      ...noSave,
     };
     expect(await run(["trace", scenario("classic.json")], io)).toBe(0);
     expect(Math.max(...stdout.split("\n").map((l) => l.length))).toBeLessThanOrEqual(50);

@@ -3,11 +3,13 @@
  * the test sends keys and reads the screen with capture-pane, polling for each expected frame.
  */
 import { execFileSync, execSync, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { questionView, startLevel } from "../../src/game";
 import { loadPack } from "../../src/levels/loader";
+import { SaveFile } from "../../src/store/saveFile";
 import { realFs } from "../fixtures/realFs";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -70,6 +72,8 @@ if (!tmuxPath && inCi) {
 
 describe.skipIf(!tmuxPath)("the built game in a real terminal (tmux, 80×24)", () => {
   let thirdChoice = "";
+  /** The game's save directory (TCP_TUTOR_HOME): a temporary one, never the real home's. */
+  let home = "";
 
   beforeAll(async () => {
     if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newestSource()) {
@@ -80,9 +84,10 @@ describe.skipIf(!tmuxPath)("the built game in a real terminal (tmux, 80×24)", (
     if (!level) throw new Error("the built-in pack has no first level");
     thirdChoice = questionView(startLevel(level, "en", 0))?.choices[2]?.label ?? "";
 
-    // English, colour on; CI as the test runs (the program must draw all the same).
+    // English, colour on; CI as the test runs (the program must draw all the same); the save in a temporary home.
+    home = mkdtempSync(join(tmpdir(), "tcp-tutor-e2e-home-"));
     const { NO_COLOR: _, ...inherited } = process.env;
-    const env = { ...inherited, LANG: "C.UTF-8", LC_ALL: "C.UTF-8", TERM: "xterm-256color" };
+    const env = { ...inherited, LANG: "C.UTF-8", LC_ALL: "C.UTF-8", TERM: "xterm-256color", TCP_TUTOR_HOME: home };
     execFileSync(
       "tmux",
       [
@@ -107,6 +112,7 @@ describe.skipIf(!tmuxPath)("the built game in a real terminal (tmux, 80×24)", (
 
   afterAll(() => {
     spawnSync("tmux", ["-L", SOCKET, "kill-server"]);
+    if (home !== "") rmSync(home, { recursive: true, force: true });
   });
 
   it("plays the first level to its result screen, then quits cleanly", async () => {
@@ -146,5 +152,10 @@ describe.skipIf(!tmuxPath)("the built game in a real terminal (tmux, 80×24)", (
     expect(after).toMatch(/exit status 0\n/);
     // The game's last frame is gone: nothing of it is left on the screen.
     expect(after).not.toContain("Level complete");
+    // The level played is saved, where TCP_TUTOR_HOME said.
+    expect(readdirSync(home)).toContain("progress.json");
+    const saved = SaveFile.open(home).profile("default");
+    expect(saved.levels["handshake-first-syn"]).toMatchObject({ attempts: 1 });
+    expect(saved.totals.answered).toBe(5);
   }, 20_000);
 });

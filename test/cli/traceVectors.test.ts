@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Side, TcpState, Trace } from "../../src/engine";
 import { run } from "../../src/cli/run";
 import { noTerminal } from "../fixtures/noTerminal";
+import { noSave } from "./tcpTutor";
 
 interface Vector {
   readonly scenario: unknown;
@@ -34,6 +35,7 @@ async function traceJson(scenario: unknown): Promise<Trace> {
     builtinLevels: "levels",
     readStdin: async () => JSON.stringify(scenario),
     ...noTerminal,
+    ...noSave,
   });
   expect({ code, err }).toEqual({ code: 0, err: "" });
   return JSON.parse(out) as Trace;

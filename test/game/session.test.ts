@@ -174,8 +174,12 @@ describe("playing four-way-close-who-sends-what", () => {
       total: 8,
       ms: 64_000,
       review: [explain("fin-takes-no-number").en, puzzle("who-last-ack").explain.en],
+      // Saved statistics count every answer towards each of the level's concepts.
+      concepts: level.level.concepts,
+      answers: played(8).answers,
     };
     expect(result(played(8))).toEqual(expected);
+    expect(expected.answers.map((a) => a.correct)).toEqual([true, true, false, true, true, false, true, true]);
     const done = playReducer(played(8), { type: "next", now: 120_000 });
     expect(done.phase).toBe("done");
     expect(questionView(done)).toBeUndefined();

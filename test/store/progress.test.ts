@@ -1,30 +1,28 @@
 import { describe, expect, it } from "vitest";
-import type { LevelResult } from "../../src/game";
-import { memoryProgressStore, withResult } from "../../src/store/progress";
+import { levelProgress, memoryProgressStore, today } from "../../src/store/progress";
+import { levelResult } from "./results";
 
-const result = (score: number, stars: 0 | 1 | 2 | 3): LevelResult => ({
-  levelId: "first-syn",
-  score,
-  maxScore: 720,
-  stars,
-  correct: 3,
-  total: 5,
-  ms: 1000,
-  review: [],
-});
-
-describe("progress", () => {
-  it("keeps the best stars and score of every play, and counts the plays", () => {
-    const first = withResult(undefined, result(500, 2));
-    expect(first).toEqual({ stars: 2, bestScore: 500, maxScore: 720, plays: 1 });
-    expect(withResult(first, result(100, 0))).toEqual({ stars: 2, bestScore: 500, maxScore: 720, plays: 2 });
-    expect(withResult(first, result(700, 3))).toEqual({ stars: 3, bestScore: 700, maxScore: 720, plays: 2 });
+describe("the in-memory store (tests, and play when the save file cannot be written)", () => {
+  it("records a level and loads it back; a worse play keeps the best", () => {
+    const store = memoryProgressStore({ now: () => Date.UTC(2026, 10, 21, 12) });
+    store.record(levelResult("a", 800));
+    const p = store.record(levelResult("a", 100));
+    expect(levelProgress(p).get("a")).toMatchObject({ bestScore: 800, stars: 2, attempts: 2 });
+    expect(store.load()).toEqual(p);
   });
 
-  it("the memory store records and returns it", () => {
+  it("has the default profile, and switching creates another one beside it", () => {
     const store = memoryProgressStore();
-    expect(store.get("first-syn")).toBeUndefined();
-    expect(store.record(result(500, 2))).toEqual({ stars: 2, bestScore: 500, maxScore: 720, plays: 1 });
-    expect(store.get("first-syn")?.plays).toBe(1);
+    expect(store.profile).toBe("default");
+    const ana = store.switchTo("ana");
+    ana.record(levelResult("a", 900));
+    expect(ana.profiles()).toEqual(["ana", "default"]);
+    expect(ana.switchTo("default").load().levels).toEqual({});
+    expect(store.location).toBeUndefined();
+  });
+
+  it("today is the calendar day in the local time zone", () => {
+    const d = new Date(2026, 0, 2, 23, 59);
+    expect(today(d.getTime())).toBe("2026-01-02");
   });
 });

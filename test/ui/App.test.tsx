@@ -3,7 +3,8 @@ import { cleanup } from "ink-testing-library";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { questionView, startLevel } from "../../src/game";
 import { type LoadedChapter, loadPack } from "../../src/levels/loader";
-import { memoryProgressStore } from "../../src/store/progress";
+import { memoryProgressStore, type ProgressStore } from "../../src/store/progress";
+import { SaveError } from "../../src/store/saveFile";
 import { App } from "../../src/ui/app";
 import { renderLadder } from "../../src/ui/ladder";
 import { widthOf } from "../../src/ui/text";
@@ -19,7 +20,7 @@ afterEach(cleanup);
 /** The app on the built-in pack, nothing played yet, on a clock that stands still (answer times are 0). */
 function app(lang: "en" | "zh-CN" = "en", columns = 80, rows = 24): Promise<Rendered> {
   return renderAt(
-    <App chapters={chapters} store={memoryProgressStore()} lang={lang} color={false} now={() => 0} />,
+    <App chapters={chapters} store={memoryProgressStore()} lang={lang} color={false} notices={[]} now={() => 0} />,
     columns,
     rows,
   );
@@ -44,6 +45,7 @@ describe("the title screen", () => {
         "tcp-tutor",
         "",
         "Learn the TCP state machine by predicting it.",
+        "Profile: default",
         "",
         "❯ 1. Continue: The first SYN",
         "  2. Campaign",
@@ -51,8 +53,9 @@ describe("the title screen", () => {
         "  4. Challenge",
         "  5. Stats",
         "  6. Settings",
-        "  7. Help",
-        "  8. Quit",
+        "  7. Profile",
+        "  8. Help",
+        "  9. Quit",
         "",
         "↑↓ move · 1–9 pick · Enter choose · ? help · Ctrl+C quit",
       ].join("\n"),
@@ -62,21 +65,22 @@ describe("the title screen", () => {
   it("in Chinese", async () => {
     const r = await app("zh-CN");
     const lines = frame(r).split("\n");
-    expect(lines.slice(0, 6)).toEqual([
+    expect(lines.slice(0, 7)).toEqual([
       "tcp-tutor",
       "",
       "通过预测来学习 TCP 状态机。",
+      "档案：default",
       "",
       "❯ 1. 继续：第一个 SYN",
       "  2. 闯关",
     ]);
+    expect(lines).toContain("  7. 切换档案");
     expect(lines.at(-1)).toBe("↑↓ 移动 · 1–9 直接选 · Enter 选择 · ? 帮助 · Ctrl+C 退出");
   });
 
   it.each([
     ["3", "Drill is coming in a later version."],
     ["4", "Challenge is coming in a later version."],
-    ["5", "Stats is coming in a later version."],
   ])("%s: a later feature says so in one line; Esc goes back", async (key, line) => {
     const r = await app();
     expect(await press(r, key)).toContain(line);
@@ -263,6 +267,64 @@ describe("campaign, help, settings", () => {
     const f = await press(r, KEY.ENTER, (x) => x.includes("语言"));
     expect(f).toContain("❯ 1. 语言：简体中文");
     expect(await press(r, KEY.ESCAPE)).toContain("❯ 6. 设置");
+  });
+});
+
+describe("saving", () => {
+  /** A store that cannot save, as with a full disk. */
+  function fullDisk(): ProgressStore {
+    const fail = (): never => {
+      throw new SaveError("cannot use the save file /home/ana/.config/tcp-tutor/progress.json: ENOSPC: no space left");
+    };
+    return { ...memoryProgressStore(), record: fail, saveSettings: fail };
+  }
+
+  async function playFirstLevel(r: Rendered, done: string): Promise<string> {
+    await toFirstQuestion(r, done === "过关" ? "第 1/5 题" : "Question 1 of 5");
+    for (let n = 1; n <= 5; n++) {
+      await press(r, "1", (f) => /[✓✗]/.test(f));
+      await press(r, KEY.ENTER, (f) => f.includes(n < 5 ? `${n + 1}` : done));
+    }
+    return frame(r);
+  }
+
+  it("a result the store cannot save: one line on the result screen says why, and the game goes on", async () => {
+    const r = await renderAt(
+      <App chapters={chapters} store={fullDisk()} lang="en" color={false} notices={[]} now={() => 0} />,
+    );
+    const f = await playFirstLevel(r, "Level complete");
+    const lines = f.split("\n");
+    expect(lines.filter((l) => l.startsWith("Could not save this result:"))).toEqual([
+      "Could not save this result: cannot use the save file",
+    ]);
+    expect(f).toContain(
+      "Could not save this result: cannot use the save file\n" +
+        "/home/ana/.config/tcp-tutor/progress.json: ENOSPC: no space left",
+    );
+    expect(lines.length).toBeLessThanOrEqual(23);
+    expect(f).toContain("Retry this level");
+    expect(await press(r, KEY.ESCAPE)).toContain("☆ The first SYN");
+  });
+
+  it("in Chinese", async () => {
+    const r = await renderAt(
+      <App chapters={chapters} store={fullDisk()} lang="zh-CN" color={false} notices={[]} now={() => 0} />,
+    );
+    expect(await playFirstLevel(r, "过关")).toContain("无法保存这次的成绩：cannot use the save file");
+  });
+
+  it("settings say where they are saved, or that they could not be", async () => {
+    const r = await app();
+    expect(await press(r, "6", (f) => f.includes("Settings"))).toContain(
+      "Saved in the profile “default”: the game starts this way next time.",
+    );
+    const broken = await renderAt(
+      <App chapters={chapters} store={fullDisk()} lang="en" color={false} notices={[]} now={() => 0} />,
+    );
+    await press(broken, "6", (f) => f.includes("Settings"));
+    expect(await press(broken, "2", (f) => f.includes("Colour: on"))).toContain(
+      "Could not save the settings: cannot use the save file",
+    );
   });
 });
 

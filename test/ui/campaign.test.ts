@@ -9,7 +9,14 @@ beforeAll(async () => {
   chapters = (await loadPack("levels", realFs)).chapters;
 });
 
-const stars = (n: 0 | 1 | 2 | 3): LevelProgress => ({ stars: n, bestScore: 0, maxScore: 0, plays: 1 });
+const stars = (n: 0 | 1 | 2 | 3): LevelProgress => ({
+  stars: n,
+  bestScore: 0,
+  maxScore: 0,
+  attempts: 1,
+  completed: n > 0,
+  lastPlayed: "2025-01-01",
+});
 const id = (chapter: number, level: number): string => chapters[chapter]?.levels[level]?.level.id ?? "";
 const progress = (entries: [number, number, 0 | 1 | 2 | 3][]): ProgressMap =>
   new Map(entries.map(([c, l, n]) => [id(c, l), stars(n)]));

@@ -19,7 +19,9 @@ const ESC = "\u001B[";
 const plain = (s: string) => s.replace(/\u001B\[[0-9;]*m/g, "");
 
 const app = (color: boolean) =>
-  renderAt(<App chapters={chapters} store={memoryProgressStore()} lang="en" color={color} now={() => 0} />);
+  renderAt(
+    <App chapters={chapters} store={memoryProgressStore()} lang="en" color={color} notices={[]} now={() => 0} />,
+  );
 
 describe("colour", () => {
   it("on: colours, and the same text as without", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BINDINGS, COMMANDS, commandKeys, type InkKey, is, keysOf, pickedIndex } from "../../src/ui/keys";
+import { BINDINGS, COMMANDS, commandKeys, type InkKey, is, keysOf, pickedIndex, typedText } from "../../src/ui/keys";
 import { en } from "../../src/ui/i18n/en";
 
 const none: InkKey = {
@@ -28,6 +28,10 @@ describe("keys from Ink's input events", () => {
     [" ", {}, ["space"]],
     ["?", {}, ["?"]],
     ["", { tab: true }, []],
+    // Backspace sends DEL, which Ink reports as delete; Ctrl+H sends BS, Ink's backspace.
+    ["", { delete: true }, ["backspace"]],
+    ["", { backspace: true }, ["backspace"]],
+    ["", { delete: true, meta: true }, ["backspace"]],
   ])("%j %j → %j", (input, key, keys) => {
     expect(keysOf(input, { ...none, ...key })).toEqual(keys);
   });
@@ -40,6 +44,16 @@ describe("keys from Ink's input events", () => {
   it("text that arrived as one event is each of its keys, in order", () => {
     expect(keysOf("jj\r", none)).toEqual(["j", "j", "enter"]);
     expect(keysOf("2 \n", none)).toEqual(["2", "space", "enter"]);
+    expect(keysOf("ab\u007fc", none)).toEqual(["a", "b", "backspace", "c"]);
+    expect(keysOf("张三", none)).toEqual(["张", "三"]);
+  });
+
+  it("what each key types into a name: its character, a space; nothing for the keys that command", () => {
+    const typed = ["a", "张", "q", "?", "7", "😀", "space"].map(typedText);
+    expect(typed).toEqual(["a", "张", "q", "?", "7", "😀", " "]);
+    expect(["up", "down", "enter", "escape", "backspace", "ctrl+c"].map(typedText)).toEqual(
+      Array(6).fill(undefined),
+    );
   });
 });
 
@@ -75,6 +89,7 @@ describe("the key table", () => {
       "h",
       "s",
       "?",
+      "Backspace",
       "Esc q",
       "Ctrl+C",
     ]);

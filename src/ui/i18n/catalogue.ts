@@ -23,10 +23,16 @@ export interface Catalogue {
     readonly challenge: string;
     readonly stats: string;
     readonly settings: string;
+    /** The item that opens the profile switcher. */
+    readonly profile: string;
     readonly help: string;
     readonly quit: string;
+    /** The profile being played: "Profile: ana" */
+    readonly playing: (name: string) => string;
+    /** A notice from the program about the save (in English: it names files), with a label: "Note: …" */
+    readonly notice: (text: string) => string;
   };
-  /** drill, challenge and stats, which later versions bring. */
+  /** drill and challenge, which later versions bring. */
   readonly comingSoon: (feature: string) => string;
 
   readonly campaign: {
@@ -90,6 +96,8 @@ export interface Catalogue {
     readonly levels: string;
     /** A result with no star: the next level stays locked. */
     readonly needStar: string;
+    /** The store could not save the result; the message is the store's own (English, it names the file). */
+    readonly notSaved: (message: string) => string;
   };
 
   readonly diagram: {
@@ -111,6 +119,7 @@ export interface Catalogue {
     readonly keyNames: {
       readonly enter: string;
       readonly space: string;
+      readonly backspace: string;
       readonly escape: string;
       readonly ctrlC: string;
     };
@@ -121,7 +130,53 @@ export interface Catalogue {
     readonly language: (name: string) => string;
     readonly colour: (on: boolean) => string;
     readonly back: string;
+    /** Where the choices are kept: "Saved in the profile “ana”: …" */
+    readonly note: (profile: string) => string;
+    readonly notSaved: (message: string) => string;
+  };
+
+  readonly profiles: {
+    readonly title: string;
+    /** The profile being played, in the list: "ana (playing)" */
+    readonly current: (name: string) => string;
+    readonly create: string;
+    readonly back: string;
     readonly note: string;
+    /** Switching drops the level left in the middle. */
+    readonly dropsSuspended: (level: string) => string;
+    readonly switchFailed: (message: string) => string;
+    readonly listFailed: (message: string) => string;
+  };
+
+  readonly newProfile: {
+    readonly title: string;
+    /** The name field: "Name: ana" (the cursor is drawn after it). */
+    readonly field: (text: string) => string;
+    /** What a name can be. */
+    readonly rule: string;
+    readonly empty: string;
+    readonly start: string;
+    /** "“ ” cannot be in a name." */
+    readonly char: (char: string) => string;
+    readonly tooLong: (max: number) => string;
+    readonly exists: (name: string) => string;
+  };
+
+  readonly stats: {
+    readonly title: string;
+    /** Consecutive days with an answer: "Day streak: 2 (best 5)" */
+    readonly streak: (current: number, best: number) => string;
+    /** Levels with a star, of all levels. */
+    readonly levels: (done: number, total: number) => string;
+    readonly stars: (stars: number, max: number) => string;
+    /** "Answers: 40, 75% right"; accuracy from 0 to 1. */
+    readonly answers: (answered: number, accuracy: number) => string;
+    readonly points: (points: number) => string;
+    readonly time: (ms: number) => string;
+    readonly weakest: string;
+    /** A concept's answers: "3/4 right" */
+    readonly conceptAnswers: (right: number, total: number) => string;
+    readonly noAnswers: string;
   };
 
   /** The terminal is smaller than the game can draw in. */

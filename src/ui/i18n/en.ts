@@ -16,8 +16,11 @@ export const en: Catalogue = {
     challenge: "Challenge",
     stats: "Stats",
     settings: "Settings",
+    profile: "Profile",
     help: "Help",
     quit: "Quit",
+    playing: (name) => `Profile: ${name}`,
+    notice: (text) => `Note: ${text}`,
   },
   comingSoon: (feature) => `${feature} is coming in a later version.`,
 
@@ -63,7 +66,9 @@ export const en: Catalogue = {
     time: "Time",
     duration: (ms) => {
       const s = Math.round(ms / 1000);
-      return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+      if (s < 60) return `${s} s`;
+      if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+      return `${Math.floor(s / 3600)} h ${Math.floor(s / 60) % 60} min`;
     },
     review: "To review:",
     nothingToReview: "Nothing to review: every answer was right.",
@@ -71,6 +76,7 @@ export const en: Catalogue = {
     retry: "Retry this level",
     levels: "Back to the levels",
     needStar: "Earn at least one star to open the next level.",
+    notSaved: (message) => `Could not save this result: ${message}`,
   },
 
   diagram: {
@@ -95,6 +101,7 @@ export const en: Catalogue = {
       hint: "show the hint (halves the points of this answer)",
       diagram: "show or hide the state diagram",
       help: "this help",
+      erase: "erase the last character of a name being typed",
       back: "go back (on the main menu: quit)",
       quit: "quit at once, from anywhere",
     },
@@ -108,10 +115,11 @@ export const en: Catalogue = {
       hint: "hint",
       diagram: "state diagram",
       help: "help",
+      erase: "erase",
       back: "back",
       quit: "quit",
     },
-    keyNames: { enter: "Enter", space: "Space", escape: "Esc", ctrlC: "Ctrl+C" },
+    keyNames: { enter: "Enter", space: "Space", backspace: "Backspace", escape: "Esc", ctrlC: "Ctrl+C" },
   },
 
   settings: {
@@ -119,7 +127,43 @@ export const en: Catalogue = {
     language: (name) => `Language: ${name}`,
     colour: (on) => `Colour: ${on ? "on" : "off"}`,
     back: "Back",
-    note: "Settings last until you quit; saving them comes in a later version.",
+    note: (profile) => `Saved in the profile “${profile}”: the game starts this way next time.`,
+    notSaved: (message) => `Could not save the settings: ${message}`,
+  },
+
+  profiles: {
+    title: "Profiles",
+    current: (name) => `${name} (playing)`,
+    create: "New profile…",
+    back: "Back",
+    note: "Each profile keeps its own progress and settings.",
+    dropsSuspended: (level) => `Switching leaves “${level}” unfinished: its answers so far are not kept.`,
+    switchFailed: (message) => `Could not switch profiles: ${message}`,
+    listFailed: (message) => `Could not read the profiles: ${message}`,
+  },
+
+  newProfile: {
+    title: "New profile",
+    field: (text) => `Name: ${text}`,
+    rule: "1 to 32 letters (of any script), digits, _ . or -, starting with a letter or a digit.",
+    empty: "Type a name first.",
+    start: "A name starts with a letter or a digit.",
+    char: (char) => `“${char}” cannot be in a name.`,
+    tooLong: (max) => `A name has at most ${max} characters.`,
+    exists: (name) => `There is a profile named “${name}” already: choose it in the list.`,
+  },
+
+  stats: {
+    title: "Stats",
+    streak: (current, best) => `Day streak: ${current} (best ${best})`,
+    levels: (done, total) => `Levels: ${done}/${total}`,
+    stars: (stars, max) => `Stars: ${stars}/${max}`,
+    answers: (answered, accuracy) => `Answers: ${answered}, ${Math.round(100 * accuracy)}% right`,
+    points: (points) => `Points: ${points}`,
+    time: (ms) => `Time: ${en.result.duration(ms)}`,
+    weakest: "Weakest concepts",
+    conceptAnswers: (right, total) => `${right}/${total} right`,
+    noAnswers: "No answers yet: once you play, the concepts to practise most are listed here.",
   },
 
   tooSmall: (columns, rows, minColumns, minRows) =>

@@ -14,8 +14,11 @@ export const zhCN: Catalogue = {
     challenge: "挑战",
     stats: "统计",
     settings: "设置",
+    profile: "切换档案",
     help: "帮助",
     quit: "退出",
+    playing: (name) => `档案：${name}`,
+    notice: (text) => `注意：${text}`,
   },
   comingSoon: (feature) => `“${feature}”将在以后的版本中推出。`,
 
@@ -61,7 +64,9 @@ export const zhCN: Catalogue = {
     time: "用时",
     duration: (ms) => {
       const s = Math.round(ms / 1000);
-      return s < 60 ? `${s} 秒` : `${Math.floor(s / 60)} 分 ${s % 60} 秒`;
+      if (s < 60) return `${s} 秒`;
+      if (s < 3600) return `${Math.floor(s / 60)} 分 ${s % 60} 秒`;
+      return `${Math.floor(s / 3600)} 小时 ${Math.floor(s / 60) % 60} 分`;
     },
     review: "需要复习：",
     nothingToReview: "没有需要复习的：全部答对。",
@@ -69,6 +74,7 @@ export const zhCN: Catalogue = {
     retry: "重玩本关",
     levels: "返回关卡列表",
     needStar: "至少拿到一颗星才能解锁下一关。",
+    notSaved: (message) => `无法保存这次的成绩：${message}`,
   },
 
   diagram: {
@@ -93,6 +99,7 @@ export const zhCN: Catalogue = {
       hint: "显示提示（这道题得分减半）",
       diagram: "显示或隐藏状态图",
       help: "本帮助",
+      erase: "删除正在输入的名称的最后一个字符",
       back: "返回（在主菜单中：退出）",
       quit: "立即退出（任何界面都可以）",
     },
@@ -106,10 +113,11 @@ export const zhCN: Catalogue = {
       hint: "提示",
       diagram: "状态图",
       help: "帮助",
+      erase: "删除",
       back: "返回",
       quit: "退出",
     },
-    keyNames: { enter: "Enter", space: "空格", escape: "Esc", ctrlC: "Ctrl+C" },
+    keyNames: { enter: "Enter", space: "空格", backspace: "退格", escape: "Esc", ctrlC: "Ctrl+C" },
   },
 
   settings: {
@@ -117,7 +125,43 @@ export const zhCN: Catalogue = {
     language: (name) => `语言：${name}`,
     colour: (on) => `颜色：${on ? "开" : "关"}`,
     back: "返回",
-    note: "设置在退出前有效；保存设置将在以后的版本中推出。",
+    note: (profile) => `已保存在档案“${profile}”中：下次启动时沿用。`,
+    notSaved: (message) => `无法保存设置：${message}`,
+  },
+
+  profiles: {
+    title: "档案",
+    current: (name) => `${name}（当前）`,
+    create: "新建档案…",
+    back: "返回",
+    note: "每个档案各自保存进度和设置。",
+    dropsSuspended: (level) => `切换档案会放弃未完成的“${level}”：已答的题不会保留。`,
+    switchFailed: (message) => `无法切换档案：${message}`,
+    listFailed: (message) => `无法读取档案列表：${message}`,
+  },
+
+  newProfile: {
+    title: "新建档案",
+    field: (text) => `名称：${text}`,
+    rule: "1 到 32 个字符：字母（任何文字均可）、数字、_ . 或 -，以字母或数字开头。",
+    empty: "请先输入名称。",
+    start: "名称要以字母或数字开头。",
+    char: (char) => `名称中不能有“${char}”。`,
+    tooLong: (max) => `名称最多 ${max} 个字符。`,
+    exists: (name) => `已有名为“${name}”的档案：请在列表中选择它。`,
+  },
+
+  stats: {
+    title: "统计",
+    streak: (current, best) => `连续天数：${current}（最长 ${best}）`,
+    levels: (done, total) => `关卡：${done}/${total}`,
+    stars: (stars, max) => `星：${stars}/${max}`,
+    answers: (answered, accuracy) => `答题：${answered}，正确率 ${Math.round(100 * accuracy)}%`,
+    points: (points) => `得分：${points}`,
+    time: (ms) => `用时：${zhCN.result.duration(ms)}`,
+    weakest: "最薄弱的概念",
+    conceptAnswers: (right, total) => `答对 ${right}/${total}`,
+    noAnswers: "还没有答题记录：玩过关卡后，这里会列出最需要练习的概念。",
   },
 
   tooSmall: (columns, rows, minColumns, minRows) =>

@@ -16,6 +16,8 @@ export interface ResultScreenProps {
   readonly next: LoadedLevel | undefined;
   readonly items: readonly ResultItem[];
   readonly cursor: number;
+  /** Why the store could not save the result, when it could not. */
+  readonly saveError?: string | undefined;
   readonly lang: Lang;
   readonly t: Catalogue;
   readonly theme: Theme;
@@ -39,9 +41,12 @@ export function ResultScreen(props: ResultScreenProps) {
   );
 }
 
-/** Pure: the body's lines, the review cut so that the whole frame fits the height. */
+/**
+ * Pure: the body's lines, the review cut so that the whole frame fits the height. A result the store could not save
+ * says so first, where the review goes: the review gives way to it.
+ */
 export function resultBody(props: ResultScreenProps): Line[] {
-  const { result: r, next, items, cursor, lang, t, theme, width, height } = props;
+  const { result: r, next, items, cursor, saveError, lang, t, theme, width, height } = props;
   const facts: [string, string][] = [
     [t.result.score, `${r.score} / ${r.maxScore}`],
     [t.result.stars, `${starText(r.stars)}  ${t.result.starsOf(r.stars)}`],
@@ -76,6 +81,10 @@ export function resultBody(props: ResultScreenProps): Line[] {
           t.result.review,
           ...r.review.flatMap((text) => wrap(text, width - 2).map((line, i) => `${i === 0 ? "•" : " "} ${line}`)),
         ];
+  const notSaved = saveError === undefined ? [] : [...wrap(t.result.notSaved(saveError), width), ""];
   const reviewRows = height - FRAME_ROWS - factLines.length - 2 - choices.length - notice.length;
-  return [...factLines, "", ...clampLines(review, Math.max(1, reviewRows), width), "", ...choices, ...notice];
+  const middle: Line[] = clampLines([...notSaved, ...review], Math.max(1, reviewRows), width).map((text, i) =>
+    i < notSaved.length - 1 ? [{ text, color: theme.bad }] : text,
+  );
+  return [...factLines, "", ...middle, "", ...choices, ...notice];
 }

@@ -1,7 +1,9 @@
 import { assertNever } from "../../engine";
 import { type Lang, type LevelResult, type PlayState, playReducer, questionView, result, startLevel } from "../../game";
 import type { LoadedChapter } from "../../levels/loader";
-import { withResult } from "../../store/progress";
+import { withLevelResult } from "../../store/profile";
+import { levelProgress, today } from "../../store/progress";
+import type { Profile, Settings } from "../../store/schema";
 import {
   chapterCursor,
   continueTarget,
@@ -11,24 +13,40 @@ import {
   nextLevel,
   type ProgressMap,
 } from "../campaign";
-import { is, type Key } from "../keys";
+import { is, type Key, typedText } from "../keys";
 import { listKey } from "./list";
+import { NAME_FIELD_MAX, type NameProblem, nameProblem } from "./profileName";
 
 /**
  * The whole UI as one pure reducer: which screen is open, its cursor, the level being played, the settings. The
  * app sends every key here, one at a time, each applied to the state the previous one left; nothing is decided
- * in components. Side effects (saving a result, quitting) are read off the state by the app.
+ * in components. What needs the store (saving, the profiles) the reducer asks for as effects, which the session
+ * (../session.ts) performs right after the key, feeding their outcome back in as actions; quitting is read off the
+ * state by the app.
  */
 
-export const MENU_ITEMS = ["continue", "campaign", "drill", "challenge", "stats", "settings", "help", "quit"] as const;
+export const MENU_ITEMS = [
+  "continue",
+  "campaign",
+  "drill",
+  "challenge",
+  "stats",
+  "settings",
+  "profile",
+  "help",
+  "quit",
+] as const;
 export type MenuItem = (typeof MENU_ITEMS)[number];
 /** Menu items that later versions bring. */
-export type Feature = Extract<MenuItem, "drill" | "challenge" | "stats">;
+export type Feature = Extract<MenuItem, "drill" | "challenge">;
 
 export const SETTINGS_ITEMS = ["language", "colour", "back"] as const;
 export type SettingsItem = (typeof SETTINGS_ITEMS)[number];
 
 export type ResultItem = "next" | "retry" | "levels";
+
+/** The profile screen's items: each profile by name, then these two. */
+export type ProfileItem = { readonly kind: "profile"; readonly name: string } | { readonly kind: "new" | "back" };
 
 export interface PlayScreen {
   readonly kind: "play";
@@ -49,40 +67,144 @@ export type Screen =
   | { readonly kind: "chapter"; readonly chapter: number; readonly cursor: number; readonly locked?: true }
   | { readonly kind: "intro"; readonly at: LevelRef }
   | PlayScreen
-  | { readonly kind: "result"; readonly at: LevelRef; readonly result: LevelResult; readonly cursor: number }
+  | {
+      readonly kind: "result";
+      readonly at: LevelRef;
+      readonly result: LevelResult;
+      readonly cursor: number;
+      /** The store could not save the result (the game goes on with it): why, in its own words. */
+      readonly saveError?: string;
+    }
   /** Help over another screen, which back returns to. */
   | { readonly kind: "help"; readonly under: Screen }
-  | { readonly kind: "settings"; readonly cursor: number }
+  | { readonly kind: "settings"; readonly cursor: number; readonly saveError?: string }
+  /** The statistics of the profile, as of `now` (the clock when it was opened). */
+  | { readonly kind: "stats"; readonly now: number }
+  /** Every profile (`names`, from the store), the one played among them; reading them or switching failed, why. */
+  | {
+      readonly kind: "profiles";
+      readonly cursor: number;
+      readonly names: readonly string[];
+      readonly error?: { readonly what: "profiles" | "switch"; readonly message: string };
+    }
+  /** A new profile's name being typed; why the name cannot be used, once Enter was pressed; why creating failed. */
+  | {
+      readonly kind: "newProfile";
+      readonly text: string;
+      readonly names: readonly string[];
+      readonly problem?: NameProblem;
+      readonly error?: string;
+    }
   | { readonly kind: "soon"; readonly feature: Feature }
   | { readonly kind: "quit" };
+
+/** What the reducer asks of the store; the session performs each, in order, and reports back with an action. */
+export type Effect =
+  /** Save the results in `unsaved`, oldest first. */
+  | { readonly kind: "saveResults" }
+  | { readonly kind: "saveSettings"; readonly settings: Settings }
+  | { readonly kind: "listProfiles" }
+  /** Save what is unsaved, then play the profile `name` (created if new). */
+  | { readonly kind: "switchProfile"; readonly name: string };
 
 export interface AppState {
   readonly chapters: readonly LoadedChapter[];
   readonly lang: Lang;
   readonly color: boolean;
-  /** The UI's copy of the progress: the app saves each result to the store as well. */
+  /** The name of the profile being played. */
+  readonly profileName: string;
+  /**
+   * The UI's copy of the profile: as the store last returned it, with the results it could not save (yet) applied.
+   * A finished level is applied here at once, so the result screen knows whether the next level opens.
+   */
+  readonly profile: Profile;
+  /** The profile's levels, by id, as the campaign reads them (always levelProgress(profile)). */
   readonly progress: ProgressMap;
+  /** Results the store has not saved: each save tries them again, oldest first, before anything new. */
+  readonly unsaved: readonly LevelResult[];
+  /** Lines for the title screen, in English (they name files): a damaged save moved aside, say. */
+  readonly notices: readonly string[];
   readonly screen: Screen;
   /** A level left in the middle with back, which Continue resumes. */
   readonly suspended?: PlayScreen;
+  /** What the session is to do with the store before the next key. */
+  readonly effects: readonly Effect[];
 }
 
-/** `now` is the clock in milliseconds when the key arrived: the game measures answer times with it. */
-export type AppAction = { readonly type: "key"; readonly key: Key; readonly now: number };
+/** What to report when the store fails: which change did not happen. */
+export type Failure = "results" | "settings" | "profiles" | "switch";
 
-export function initialState(init: Pick<AppState, "chapters" | "lang" | "color" | "progress">): AppState {
-  return { ...init, screen: { kind: "menu", cursor: 0 } };
+/**
+ * A key (`now`: the clock in milliseconds when it arrived; the game measures answer times with it), or the outcome
+ * of an effect: the profile as the store returned it after a save, the profiles' names, another profile being
+ * played, or the store's error message.
+ */
+export type AppAction =
+  | { readonly type: "key"; readonly key: Key; readonly now: number }
+  | {
+      readonly type: "saved";
+      readonly profile: Profile;
+      readonly unsaved: readonly LevelResult[];
+      readonly now: number;
+    }
+  | { readonly type: "profiles"; readonly names: readonly string[] }
+  | { readonly type: "switched"; readonly name: string; readonly profile: Profile }
+  | { readonly type: "failed"; readonly what: Failure; readonly message: string }
+  /** What the store had to repair meanwhile (a save file damaged while the game ran, moved aside). */
+  | { readonly type: "noticed"; readonly notices: readonly string[] };
+
+export interface InitialState {
+  readonly chapters: readonly LoadedChapter[];
+  readonly lang: Lang;
+  readonly color: boolean;
+  readonly profileName: string;
+  readonly profile: Profile;
+  readonly notices?: readonly string[];
+}
+
+export function initialState(init: InitialState): AppState {
+  return {
+    ...init,
+    progress: levelProgress(init.profile),
+    unsaved: [],
+    notices: init.notices ?? [],
+    screen: { kind: "menu", cursor: 0 },
+    effects: [],
+  };
 }
 
 export function appReducer(state: AppState, action: AppAction): AppState {
-  const { key, now } = action;
+  switch (action.type) {
+    case "key":
+      return onKey(state, action.key, action.now);
+    case "saved":
+      return { ...withProfile(state, replay(action.profile, action.unsaved, action.now)), unsaved: action.unsaved };
+    case "profiles": {
+      if (state.screen.kind !== "profiles") return state;
+      const cursor = Math.max(0, action.names.indexOf(state.profileName));
+      return { ...state, screen: { ...state.screen, names: action.names, cursor } };
+    }
+    case "switched":
+      return switched(state, action.name, action.profile);
+    case "failed":
+      return failed(state, action.what, action.message);
+    case "noticed":
+      return action.notices.length === 0 ? state : { ...state, notices: [...state.notices, ...action.notices] };
+    default:
+      return assertNever(action);
+  }
+}
+
+function onKey(state: AppState, key: Key, now: number): AppState {
   const screen = state.screen;
   if (screen.kind === "quit") return state;
   if (is(key, "quit")) return { ...state, screen: { kind: "quit" } };
+  // Typing a name, every character types itself: "?" and "q" too.
+  if (screen.kind === "newProfile") return onNewProfile(state, screen, key);
   if (is(key, "help") && screen.kind !== "help") return { ...state, screen: { kind: "help", under: screen } };
   switch (screen.kind) {
     case "menu":
-      return onMenu(state, screen, key);
+      return onMenu(state, screen, key, now);
     case "campaign":
       return onCampaign(state, screen, key);
     case "chapter":
@@ -99,6 +221,10 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return is(key, "back") || is(key, "choose") ? { ...state, screen: screen.under } : state;
     case "settings":
       return onSettings(state, screen, key);
+    case "stats":
+      return is(key, "back") || is(key, "choose") ? toMenu(state, "stats") : state;
+    case "profiles":
+      return onProfiles(state, screen, key);
     case "soon":
       return is(key, "back") || is(key, "choose") || is(key, "advance") ? toMenu(state, screen.feature) : state;
     default:
@@ -108,7 +234,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 
 // ---- screens ----------------------------------------------------------------------------------------------------
 
-function onMenu(state: AppState, screen: Extract<Screen, { kind: "menu" }>, key: Key): AppState {
+function onMenu(state: AppState, screen: Extract<Screen, { kind: "menu" }>, key: Key, now: number): AppState {
   if (is(key, "back")) return { ...state, screen: { kind: "quit" } };
   const out = listKey(screen.cursor, MENU_ITEMS.length, key);
   if (out.kind === "moved") return { ...state, screen: { ...screen, cursor: out.cursor } };
@@ -124,10 +250,16 @@ function onMenu(state: AppState, screen: Extract<Screen, { kind: "menu" }>, key:
       };
     case "drill":
     case "challenge":
-    case "stats":
       return { ...state, screen: { kind: "soon", feature: item } };
+    case "stats":
+      return { ...state, screen: { kind: "stats", now } };
     case "settings":
       return { ...state, screen: { kind: "settings", cursor: 0 } };
+    case "profile":
+      return withEffect(
+        { ...state, screen: { kind: "profiles", cursor: 0, names: [state.profileName] } },
+        { kind: "listProfiles" },
+      );
     case "help":
       return { ...state, screen: { kind: "help", under: screen } };
     case "quit":
@@ -186,7 +318,7 @@ function onPlay(state: AppState, screen: PlayScreen, key: Key, now: number): App
   const game = screen.game;
   switch (game.phase) {
     case "question": {
-      if (is(key, "hint")) return withGame(state, screen, playReducer(game, { type: "hint" }));
+      if (is(key, "hint")) return withGame(state, screen, playReducer(game, { type: "hint" }), now);
       const question = questionView(game);
       if (!question) return state;
       const out = listKey(screen.cursor, question.choices.length, key);
@@ -200,26 +332,29 @@ function onPlay(state: AppState, screen: PlayScreen, key: Key, now: number): App
       };
     }
     case "feedback":
-      return is(key, "advance") ? withGame(state, screen, playReducer(game, { type: "next", now })) : state;
+      return is(key, "advance") ? withGame(state, screen, playReducer(game, { type: "next", now }), now) : state;
     case "done":
-      return finish(state, screen);
+      return finish(state, screen, now);
     default:
       return assertNever(game.phase);
   }
 }
 
 /** The screen with the game moved on; the level's result once it is done. */
-function withGame(state: AppState, screen: PlayScreen, game: PlayState): AppState {
+function withGame(state: AppState, screen: PlayScreen, game: PlayState, now: number): AppState {
   const next = { ...screen, game };
-  return game.phase === "done" ? finish(state, next) : { ...state, screen: next };
+  return game.phase === "done" ? finish(state, next, now) : { ...state, screen: next };
 }
 
-function finish(state: AppState, screen: PlayScreen): AppState {
+/** The result screen; the result applied to the UI's copy at once, and handed to the store to save. */
+function finish(state: AppState, screen: PlayScreen, now: number): AppState {
   const r = result(screen.game);
   if (!r) return toChapter(state, screen.at);
-  const progress = new Map(state.progress);
-  progress.set(r.levelId, withResult(state.progress.get(r.levelId), r));
-  return { ...state, progress, screen: { kind: "result", at: screen.at, result: r, cursor: 0 } };
+  const played = withProfile(state, withLevelResult(state.profile, r, today(now)));
+  return withEffect(
+    { ...played, unsaved: [...state.unsaved, r], screen: { kind: "result", at: screen.at, result: r, cursor: 0 } },
+    { kind: "saveResults" },
+  );
 }
 
 /** What the result screen offers: the next level when it is open, playing this one again, the chapter's levels. */
@@ -256,12 +391,16 @@ function onSettings(state: AppState, screen: Extract<Screen, { kind: "settings" 
   if (out.kind === "moved") return { ...state, screen: { ...screen, cursor: out.cursor } };
   if (out.kind === "none") return state;
   const item = SETTINGS_ITEMS[out.index] as SettingsItem;
-  const here = { ...state, screen: { ...screen, cursor: out.index } };
+  const here: AppState = { ...state, screen: { kind: "settings", cursor: out.index } };
   switch (item) {
-    case "language":
-      return { ...here, lang: state.lang === "en" ? "zh-CN" : "en" };
-    case "colour":
-      return { ...here, color: !state.color };
+    case "language": {
+      const lang = state.lang === "en" ? "zh-CN" : "en";
+      return withEffect({ ...here, lang }, { kind: "saveSettings", settings: { lang } });
+    }
+    case "colour": {
+      const color = !state.color;
+      return withEffect({ ...here, color }, { kind: "saveSettings", settings: { color } });
+    }
     case "back":
       return toMenu(state, "settings");
     default:
@@ -269,7 +408,97 @@ function onSettings(state: AppState, screen: Extract<Screen, { kind: "settings" 
   }
 }
 
+/** The profiles by name, then "New profile…" and "Back". */
+export function profileItems(names: readonly string[]): ProfileItem[] {
+  return [...names.map((name): ProfileItem => ({ kind: "profile", name })), { kind: "new" }, { kind: "back" }];
+}
+
+function onProfiles(state: AppState, screen: Extract<Screen, { kind: "profiles" }>, key: Key): AppState {
+  if (is(key, "back")) return toMenu(state, "profile");
+  const items = profileItems(screen.names);
+  const out = listKey(screen.cursor, items.length, key);
+  if (out.kind === "moved") return { ...state, screen: { kind: "profiles", cursor: out.cursor, names: screen.names } };
+  if (out.kind === "none") return state;
+  const item = items[out.index] as ProfileItem;
+  const here: AppState = { ...state, screen: { kind: "profiles", cursor: out.index, names: screen.names } };
+  switch (item.kind) {
+    case "profile":
+      return item.name === state.profileName
+        ? toMenu(state, "profile")
+        : withEffect(here, { kind: "switchProfile", name: item.name });
+    case "new":
+      return { ...state, screen: { kind: "newProfile", text: "", names: screen.names } };
+    case "back":
+      return toMenu(state, "profile");
+    default:
+      return assertNever(item);
+  }
+}
+
+/** The name field: characters type, Backspace erases, Enter creates the profile if the name can be one, Esc leaves. */
+function onNewProfile(state: AppState, screen: Extract<Screen, { kind: "newProfile" }>, key: Key): AppState {
+  const { text, names } = screen;
+  const typed = typedText(key);
+  const field = (next: string): AppState => ({ ...state, screen: { kind: "newProfile", text: next, names } });
+  if (typed !== undefined) return [...text].length >= NAME_FIELD_MAX ? state : field(text + typed);
+  if (is(key, "erase")) return field([...text].slice(0, -1).join(""));
+  if (is(key, "back")) return { ...state, screen: { kind: "profiles", cursor: names.length, names } };
+  if (!is(key, "choose")) return state;
+  const problem = nameProblem(text, names);
+  if (problem) return { ...state, screen: { kind: "newProfile", text, names, problem } };
+  return withEffect({ ...state, screen: { kind: "newProfile", text, names } }, { kind: "switchProfile", name: text });
+}
+
+// ---- outcomes of effects ----------------------------------------------------------------------------------------
+
+/**
+ * Another profile is played: its progress, its saved language and colour (when it has them), the menu. A level left
+ * in the middle is dropped: it was played as the other profile, and its result would be saved to this one.
+ */
+function switched(state: AppState, name: string, profile: Profile): AppState {
+  return {
+    ...withProfile(state, profile),
+    suspended: undefined,
+    profileName: name,
+    unsaved: [],
+    lang: profile.settings.lang ?? state.lang,
+    color: profile.settings.color ?? state.color,
+    screen: { kind: "menu", cursor: MENU_ITEMS.indexOf("profile") },
+  };
+}
+
+/** The store's message, on the screen of the change that failed; elsewhere (the player moved on) nothing. */
+function failed(state: AppState, what: Failure, message: string): AppState {
+  const screen = state.screen;
+  switch (what) {
+    case "results":
+      return screen.kind === "result" ? { ...state, screen: { ...screen, saveError: message } } : state;
+    case "settings":
+      return screen.kind === "settings" ? { ...state, screen: { ...screen, saveError: message } } : state;
+    case "profiles":
+    case "switch":
+      if (screen.kind === "profiles") return { ...state, screen: { ...screen, error: { what, message } } };
+      if (screen.kind === "newProfile") return { ...state, screen: { ...screen, error: message } };
+      return state;
+    default:
+      return assertNever(what);
+  }
+}
+
 // ---- moves ------------------------------------------------------------------------------------------------------
+
+function withEffect(state: AppState, effect: Effect): AppState {
+  return { ...state, effects: [...state.effects, effect] };
+}
+
+function withProfile(state: AppState, profile: Profile): AppState {
+  return { ...state, profile, progress: levelProgress(profile) };
+}
+
+/** The profile as the store returned it, with the results it has not saved applied again. */
+function replay(profile: Profile, unsaved: readonly LevelResult[], now: number): Profile {
+  return unsaved.reduce((p, r) => withLevelResult(p, r, today(now)), profile);
+}
 
 function toMenu(state: AppState, item: MenuItem): AppState {
   return { ...state, screen: { kind: "menu", cursor: MENU_ITEMS.indexOf(item) } };
@@ -290,6 +519,6 @@ function play(state: AppState, at: LevelRef, now: number): AppState {
   const game = startLevel(level, state.lang, now);
   const screen: PlayScreen = { kind: "play", at, game, cursor: 0, diagram: false };
   return game.phase === "done"
-    ? finish({ ...state, suspended: undefined }, screen)
+    ? finish({ ...state, suspended: undefined }, screen, now)
     : { ...state, suspended: undefined, screen };
 }

@@ -2,6 +2,8 @@ import { renderToString } from "ink";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Lang, type PlayState, playReducer, questionView, result, startLevel } from "../../../src/game";
 import { type LoadedChapter, loadPack } from "../../../src/levels/loader";
+import { emptyProfile } from "../../../src/store/profile";
+import { statsReport } from "../../../src/store/stats";
 import { FRAME_ROWS } from "../../../src/ui/components/Frame";
 import type { Line } from "../../../src/ui/components/Lines";
 import { CATALOGUES } from "../../../src/ui/i18n";
@@ -9,12 +11,19 @@ import { frameOf, type Size } from "../../../src/ui/layout";
 import { diagramLines } from "../../../src/ui/screens/DiagramScreen";
 import { helpLines } from "../../../src/ui/screens/HelpScreen";
 import { introBody } from "../../../src/ui/screens/IntroScreen";
+import { MenuScreen, type MenuScreenProps, menuLayout } from "../../../src/ui/screens/MenuScreen";
+import { NewProfileScreen, newProfileBody } from "../../../src/ui/screens/NewProfileScreen";
 import { PlayScreen, type PlayScreenProps, playLayout } from "../../../src/ui/screens/PlayScreen";
+import { profilesLayout } from "../../../src/ui/screens/ProfilesScreen";
 import { resultBody } from "../../../src/ui/screens/ResultScreen";
-import type { PlayScreen as PlayScreenState } from "../../../src/ui/state/app";
+import { SettingsScreen } from "../../../src/ui/screens/SettingsScreen";
+import { StatsScreen, statsBody } from "../../../src/ui/screens/StatsScreen";
+import { MENU_ITEMS, type PlayScreen as PlayScreenState } from "../../../src/ui/state/app";
+import type { NameProblem } from "../../../src/ui/state/profileName";
 import { widthOf } from "../../../src/ui/text";
 import { themeFor } from "../../../src/ui/theme";
 import { realFs } from "../../fixtures/realFs";
+import { playedProfile } from "./playedProfile";
 
 /**
  * Every screen of every level of the built-in pack, in both languages, at the smallest size the game draws in and
@@ -33,6 +42,13 @@ const SIZES: readonly Size[] = [
 ];
 const LANGS: readonly Lang[] = ["en", "zh-CN"];
 const theme = themeFor(false);
+/** A store's message at its longest: a path, an error code, a system message. */
+const HOME = "/home/a-student-with-a-long-name/.config/tcp-tutor";
+const SAVE_ERROR = `cannot use the save file ${HOME}/progress.json: EACCES: permission denied, open '${HOME}/progress.json.tmp'`;
+/** A notice of the CLI's at its longest. */
+const MOVED =
+  `the save file ${HOME}/progress.json is not valid JSON (Unexpected token } in JSON at position 1234): ` +
+  `it was moved to ${HOME}/progress.json.2025-03-14T12-00-00.bad and progress starts fresh`;
 
 const text = (line: Line): string => (typeof line === "string" ? line : line.map((p) => p.text).join(""));
 
@@ -118,19 +134,23 @@ describe.each(SIZES)("every screen fits $columns×$rows", (size) => {
         while (s.phase !== "done")
           s = playReducer(playReducer(s, { type: "answer", choice: 0, now: 0 }), { type: "next", now: 0 });
         const r = result(s) ?? expect.unreachable();
-        const body = resultBody({
-          result: r,
-          level,
-          next: level,
-          items: ["retry", "levels"],
-          cursor: 0,
-          lang,
-          t,
-          theme,
-          width,
-          height,
-        });
-        expectFits(["title", "", ...body, "", "hints"], size, `${level.level.id} result`);
+        for (const saveError of [undefined, SAVE_ERROR]) {
+          const body = resultBody({
+            result: r,
+            level,
+            next: level,
+            items: ["retry", "levels"],
+            cursor: 0,
+            saveError,
+            lang,
+            t,
+            theme,
+            width,
+            height,
+          });
+          expectFits(["title", "", ...body, "", "hints"], size, `${level.level.id} result`);
+          if (saveError) expect(body.map(text).join("\n")).toContain(t.result.notSaved("cannot use"));
+        }
       }
     }
   });
@@ -138,6 +158,131 @@ describe.each(SIZES)("every screen fits $columns×$rows", (size) => {
   it.each(LANGS)("help, in %s", (lang) => {
     const lines = helpLines(CATALOGUES[lang], width);
     expect(lines.map((l) => widthOf(l)).every((w) => w <= width)).toBe(true);
+  });
+
+  it.each(LANGS)("the menu, with no notice, one, or many long ones, in %s", (lang) => {
+    const t = CATALOGUES[lang];
+    for (const notices of [[], [MOVED], [MOVED, MOVED, MOVED]]) {
+      const props: MenuScreenProps = {
+        cursor: 0,
+        continueLabel: t.menu.continueTo("A very long level title that goes on and on and on and on"),
+        profileName: "张".repeat(32),
+        notices,
+        t,
+        theme,
+        width,
+        height,
+      };
+      const { above, below } = menuLayout(props);
+      expectFits(["title", "", ...above, ...MENU_ITEMS.map(String), ...below, "", "hints"], size, "menu");
+      if (notices.length > 0) expect(below.map(text).join(" ")).toContain(t.menu.notice("").trim());
+    }
+  });
+
+  it.each(LANGS)("the profiles: few, or more than fit, a level left in the middle, an error, in %s", (lang) => {
+    const t = CATALOGUES[lang];
+    for (const names of [["default"], Array.from({ length: 30 }, (_, i) => `${"档".repeat(32)}${i}`)]) {
+      for (const error of [undefined, { what: "switch" as const, message: SAVE_ERROR }]) {
+        const { items, rows, below } = profilesLayout({
+          names,
+          cursor: 0,
+          current: names[0] ?? "",
+          suspended: "A level with a very long title indeed, longer than a line of sixty",
+          error,
+          t,
+          theme,
+          width,
+          height,
+        });
+        expect(items.length).toBe(names.length + 2);
+        expectFits(["title", "", ...Array(rows).fill("item"), ...below, "", "hints"], size, "profiles");
+      }
+    }
+  });
+
+  it.each(LANGS)("a new profile's name: empty, too long, with each problem, an error, in %s", (lang) => {
+    const t = CATALOGUES[lang];
+    const problems: (NameProblem | undefined)[] = [
+      undefined,
+      { kind: "empty" },
+      { kind: "start" },
+      { kind: "char", char: "😀" },
+      { kind: "tooLong", max: 32 },
+      { kind: "rule" },
+      { kind: "exists", name: "张".repeat(32) },
+    ];
+    for (const text of ["", "张".repeat(40), "a".repeat(40)]) {
+      for (const problem of problems) {
+        for (const error of [undefined, SAVE_ERROR]) {
+          const body = newProfileBody({ text, problem, error, t, theme, width, height });
+          expectFits(["title", "", ...body, "", "hints"], size, `new profile ${text} ${problem?.kind}`);
+        }
+      }
+    }
+  });
+
+  it.each(LANGS)("the stats: nothing played, some way in, every concept answered, in %s", (lang) => {
+    const t = CATALOGUES[lang];
+    const everything = {
+      ...playedProfile(chapters),
+      concepts: Object.fromEntries(
+        chapters.flatMap((c) => c.levels.flatMap((l) => l.level.concepts)).map((c) => [c, { right: 1, wrong: 12345 }]),
+      ),
+      totals: { plays: 99999, answered: 999999, correct: 99999, hints: 999, ms: 99_999_999, points: 9_999_999 },
+    };
+    for (const profile of [emptyProfile(0), playedProfile(chapters), everything]) {
+      const report = statsReport(chapters, "张".repeat(32), profile, 0);
+      const body = statsBody({ report, lang, t, theme, width, height });
+      expectFits(["title", "", ...body, "", "hints"], size, "stats");
+      if (profile.totals.answered > 0) expect(body.map(text)).toContain(t.stats.weakest);
+    }
+  });
+
+  it.each(LANGS)("the settings, saved or with the store's error, in %s", (lang) => {
+    for (const saveError of [undefined, `${SAVE_ERROR} ${SAVE_ERROR}`]) {
+      const drawn = renderToString(
+        <SettingsScreen
+          cursor={0}
+          color
+          profileName={"张".repeat(32)}
+          saveError={saveError}
+          t={CATALOGUES[lang]}
+          theme={theme}
+          width={width}
+          height={height}
+        />,
+        { columns: size.columns },
+      ).split("\n");
+      expectFits(drawn, size, "settings");
+    }
+  });
+
+  it("Ink draws the new screens' layouts as they are", () => {
+    const t = CATALOGUES["zh-CN"];
+    const report = statsReport(chapters, "ana", playedProfile(chapters), 0);
+    const stats = statsBody({ report, lang: "zh-CN", t, theme, width, height });
+    const screen = <StatsScreen report={report} lang="zh-CN" t={t} theme={theme} width={width} height={height} />;
+    const drawn = renderToString(screen, { columns: size.columns }).split("\n");
+    expect(drawn.slice(2, -2)).toEqual(stats.map((l) => text(l).trimEnd()));
+    const menu: MenuScreenProps = {
+      cursor: 0,
+      continueLabel: undefined,
+      profileName: "ana",
+      notices: [MOVED],
+      t,
+      theme,
+      width,
+      height,
+    };
+    const { above, below } = menuLayout(menu);
+    expect(renderToString(<MenuScreen {...menu} />, { columns: size.columns }).split("\n").length).toBe(
+      FRAME_ROWS + above.length + MENU_ITEMS.length + below.length,
+    );
+    const problem = { kind: "char", char: " " } as const;
+    const typed = { text: "张三 x", problem, error: undefined, t, theme, width, height };
+    expect(renderToString(<NewProfileScreen {...typed} />, { columns: size.columns }).split("\n").length).toBe(
+      FRAME_ROWS + newProfileBody(typed).length,
+    );
   });
 
   it("Ink draws the layout as it is: one row per line", () => {

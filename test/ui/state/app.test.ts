@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { questionsOf } from "../../../src/game";
 import { sameAnswer } from "../../../src/levels/answer";
 import { type LoadedChapter, loadPack } from "../../../src/levels/loader";
+import { emptyProfile } from "../../../src/store/profile";
+import type { LevelRecord, Profile } from "../../../src/store/schema";
 import type { Key } from "../../../src/ui/keys";
 import {
   type AppState,
@@ -18,7 +20,12 @@ beforeAll(async () => {
   chapters = (await loadPack("levels", realFs)).chapters;
 });
 
-const start = (): AppState => initialState({ chapters, lang: "en", color: true, progress: new Map() });
+/** A profile that has these levels' records and nothing else. */
+const profileWith = (levels: Record<string, LevelRecord> = {}): Profile => ({ ...emptyProfile(0), levels });
+
+/** The reducer alone, on a fresh profile: what it asks of the store is left in `effects` (see session.test.ts). */
+const start = (profile = profileWith()): AppState =>
+  initialState({ chapters, lang: "en", color: true, profileName: "default", profile });
 
 /** Applies keys in order, each at time 0 (answers are instant: full speed bonus). */
 function keys(state: AppState, ...ks: Key[]): AppState {
@@ -56,17 +63,23 @@ describe("the menu", () => {
     expect(keys(start(), "up").screen).toEqual({ kind: "menu", cursor: MENU_ITEMS.length - 1 });
   });
 
-  it("drill, challenge and stats: a screen saying they come later; back returns to their item", () => {
+  it("drill and challenge: a screen saying they come later; back returns to their item", () => {
     expect(keys(start(), "3").screen).toEqual({ kind: "soon", feature: "drill" });
-    expect(keys(start(), "4").screen).toEqual({ kind: "soon", feature: "challenge" });
-    expect(keys(start(), "5", "escape").screen).toEqual({ kind: "menu", cursor: 4 });
+    expect(keys(start(), "4", "escape").screen).toEqual({ kind: "menu", cursor: 3 });
+  });
+
+  it("stats: the statistics as of the key's time; back or Enter returns to its item", () => {
+    const stats = appReducer(start(), { type: "key", key: "5", now: 1234 });
+    expect(stats.screen).toEqual({ kind: "stats", now: 1234 });
+    expect(keys(stats, "escape").screen).toEqual({ kind: "menu", cursor: 4 });
+    expect(keys(stats, "enter").screen).toEqual({ kind: "menu", cursor: 4 });
   });
 
   it("Esc, q and Quit quit; Ctrl+C quits from anywhere", () => {
     for (const s of [
       keys(start(), "escape"),
       keys(start(), "q"),
-      keys(start(), "8"),
+      keys(start(), "9"),
       keys(toFirstQuestion(), "ctrl+c"),
     ]) {
       expect(s.screen).toEqual({ kind: "quit" });
@@ -150,7 +163,10 @@ describe("playing a level", () => {
     expect(done.screen.kind).toBe("result");
     if (done.screen.kind !== "result") return;
     expect(done.screen.result).toMatchObject({ levelId: "handshake-first-syn", correct: 5, total: 5, stars: 3 });
-    expect(done.progress.get("handshake-first-syn")).toMatchObject({ stars: 3, plays: 1 });
+    // The UI's copy has the result at once; saving it is asked of the store.
+    expect(done.progress.get("handshake-first-syn")).toMatchObject({ stars: 3, attempts: 1, completed: true });
+    expect(done.unsaved).toEqual([done.screen.result]);
+    expect(done.effects).toEqual([{ kind: "saveResults" }]);
     expect(resultItems(done, done.screen.at)).toEqual(["next", "retry", "levels"]);
     expect(keys(done, "enter").screen).toEqual({ kind: "intro", at: { chapter: 0, level: 1 } });
     // Continue now goes to the level after it.
@@ -172,10 +188,8 @@ describe("playing a level", () => {
 
   it("the last level of a chapter leads to the first of the next", () => {
     const chapter = chapters[0]?.levels ?? [];
-    const progress = new Map(
-      chapter.map((l) => [l.level.id, { stars: 3 as const, bestScore: 1, maxScore: 1, plays: 1 }]),
-    );
-    let s: AppState = { ...start(), progress };
+    const played = { stars: 3, bestScore: 1, maxScore: 1, attempts: 1, completed: true, lastPlayed: "2025-01-01" };
+    let s = start(profileWith(Object.fromEntries(chapter.map((l) => [l.level.id, played]))));
     s = keys(s, "2", "1", String(chapter.length), "enter");
     s = playThrough(s, true);
     expect(keys(s, "enter").screen).toEqual({ kind: "intro", at: { chapter: 1, level: 0 } });
@@ -183,9 +197,13 @@ describe("playing a level", () => {
 });
 
 describe("settings", () => {
-  it("language and colour switch when chosen; back returns to the menu", () => {
+  it("language and colour switch when chosen, each saved in the profile; back returns to the menu", () => {
     const s = keys(start(), "6", "enter", "2");
     expect([s.lang, s.color]).toEqual(["zh-CN", false]);
+    expect(s.effects).toEqual([
+      { kind: "saveSettings", settings: { lang: "zh-CN" } },
+      { kind: "saveSettings", settings: { color: false } },
+    ]);
     expect(keys(s, "3").screen).toEqual({ kind: "menu", cursor: 5 });
   });
 });

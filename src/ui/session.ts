@@ -1,0 +1,144 @@
+import { assertNever } from "../engine";
+import type { Lang, LevelResult } from "../game";
+import type { LoadedChapter } from "../levels/loader";
+import { emptyProfile } from "../store/profile";
+import type { ProgressStore } from "../store/progress";
+import type { Profile } from "../store/schema";
+import type { Key } from "./keys";
+import { type AppAction, type AppState, appReducer, type Effect, type Failure, initialState } from "./state/app";
+
+/**
+ * The game's state with the store it saves to: the only part of the UI that calls the store. A key goes to the pure
+ * reducer (state/app.ts); the effects it asks for (save a result, the settings; list or switch profiles) are done
+ * here at once, in order, and their outcome goes back to the reducer as an action. All of it happens before the
+ * next key is read, so a key typed right after a switch already acts on the new profile. The app and the reducer
+ * tests both drive the game through this.
+ */
+export interface Session {
+  readonly state: AppState;
+  /** Another object after a profile switch: the store of the profile being played. */
+  readonly store: ProgressStore;
+}
+
+export interface SessionOptions {
+  readonly chapters: readonly LoadedChapter[];
+  readonly store: ProgressStore;
+  readonly lang: Lang;
+  readonly color: boolean;
+  readonly notices: readonly string[];
+  readonly now: number;
+}
+
+/** The title menu, with the profile as the store has it now. */
+export function openSession({ chapters, store, lang, color, notices, now }: SessionOptions): Session {
+  let profile: Profile;
+  let more: string[] = [];
+  try {
+    profile = store.load();
+  } catch (e) {
+    // The CLI has read the save before: this is a file gone bad since. Play on, and say so.
+    profile = emptyProfile(now);
+    more = [messageOf(e)];
+  }
+  const state = initialState({
+    chapters,
+    lang,
+    color,
+    profileName: store.profile,
+    profile,
+    notices: [...notices, ...more],
+  });
+  return { state, store };
+}
+
+/** One key: the reducer, then whatever it asked of the store. */
+export function pressKey(session: Session, key: Key, now: number): Session {
+  return settle({ state: appReducer(session.state, { type: "key", key, now }), store: session.store }, now);
+}
+
+/** Does the effects the state asks for, oldest first (an outcome may ask for more), until none is left. */
+export function settle(session: Session, now: number): Session {
+  let { state, store } = session;
+  for (let effect = state.effects[0]; effect !== undefined; effect = state.effects[0]) {
+    state = { ...state, effects: state.effects.slice(1) };
+    const outcome = perform(effect, state, store, now);
+    const noticed: AppAction = { type: "noticed", notices: store.notices() };
+    store = outcome.store;
+    state = [...outcome.actions, noticed].reduce(appReducer, state);
+  }
+  return { state, store };
+}
+
+interface Outcome {
+  readonly store: ProgressStore;
+  readonly actions: readonly AppAction[];
+}
+
+function perform(effect: Effect, state: AppState, store: ProgressStore, now: number): Outcome {
+  switch (effect.kind) {
+    case "saveResults": {
+      const { saved, unsaved, error } = saveResults(store, state.unsaved);
+      const actions: AppAction[] = [];
+      if (saved) actions.push({ type: "saved", profile: saved, unsaved, now });
+      if (error !== undefined) actions.push({ type: "failed", what: "results", message: error });
+      return { store, actions };
+    }
+    case "saveSettings":
+      return attempt(store, "settings", () => {
+        const saved = store.saveSettings(effect.settings);
+        return { store, actions: [{ type: "saved", profile: saved, unsaved: state.unsaved, now }] };
+      });
+    case "listProfiles":
+      return attempt(store, "profiles", () => ({ store, actions: [{ type: "profiles", names: store.profiles() }] }));
+    case "switchProfile": {
+      // What this profile has not saved yet is saved first, or the switch does not happen: nothing is left behind.
+      const flushed = saveResults(store, state.unsaved);
+      const actions: AppAction[] = flushed.saved
+        ? [{ type: "saved", profile: flushed.saved, unsaved: flushed.unsaved, now }]
+        : [];
+      const error = (message: string): Outcome => ({
+        store,
+        actions: [...actions, { type: "failed", what: "switch", message }],
+      });
+      if (flushed.error !== undefined) return error(flushed.error);
+      try {
+        const next = store.switchTo(effect.name);
+        return { store: next, actions: [...actions, { type: "switched", name: next.profile, profile: next.load() }] };
+      } catch (e) {
+        return error(messageOf(e));
+      }
+    }
+    default:
+      return assertNever(effect);
+  }
+}
+
+/** Saves results oldest first, up to the first the store refuses: the profile after the last saved, what is left. */
+function saveResults(
+  store: ProgressStore,
+  results: readonly LevelResult[],
+): { saved?: Profile; unsaved: readonly LevelResult[]; error?: string } {
+  let saved: Profile | undefined;
+  for (const [i, r] of results.entries()) {
+    try {
+      saved = store.record(r);
+    } catch (e) {
+      return { ...(saved ? { saved } : {}), unsaved: results.slice(i), error: messageOf(e) };
+    }
+  }
+  return { ...(saved ? { saved } : {}), unsaved: [] };
+}
+
+/** The store's failure (a SaveError: disk full, no permission, a newer save file) as the player is told it. */
+function attempt(store: ProgressStore, what: Failure, run: () => Outcome): Outcome {
+  try {
+    return run();
+  } catch (e) {
+    return { store, actions: [{ type: "failed", what, message: messageOf(e) }] };
+  }
+}
+
+/** One line: the message of an Error, whitespace runs (newlines too) made one space. */
+function messageOf(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ").trim();
+}

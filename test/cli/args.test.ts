@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { parseArgs, USAGE } from "../../src/cli/args";
+
+/** Every `tcp-tutor COMMAND …` synopsis of the usage, with an example for each operand and option value. */
+const synopses = USAGE.split("\n")
+  .filter((l) => /^ {2}tcp-tutor [a-z]/.test(l))
+  .map((l) =>
+    l
+      .trim()
+      .split(" ")
+      .slice(1)
+      .join(" ")
+      .replace(/\[(--[a-z-]+) N\]/g, "$1 7")
+      .replace(/\[(--[a-z-]+)\]/g, "$1")
+      .replace("FILE|-", "some.json")
+      .replace("[DIR]", "some-dir")
+      .split(" "),
+  );
+
+const GLOBALS = ["--profile", "ana", "--home", "some-home"];
+
+describe("the usage and the parser agree", () => {
+  it("the usage has a synopsis for each command", () => {
+    expect(synopses.map((s) => s[0])).toEqual(["trace", "check", "levels", "stats", "reset", "export", "import"]);
+  });
+
+  it.each(synopses)("%s …: every option it lists is accepted, and so are --profile and --home", (...argv) => {
+    for (const line of [argv, [...argv, ...GLOBALS], [...GLOBALS, ...argv]]) {
+      const command = parseArgs(line);
+      expect({ line, kind: command.kind }).not.toEqual({ line, kind: "usageError" });
+    }
+  });
+
+  it("the save commands carry --profile and --home; the others do not need them", () => {
+    expect(parseArgs(["stats", ...GLOBALS])).toEqual({
+      kind: "stats",
+      json: false,
+      levels: undefined,
+      profile: "ana",
+      home: "some-home",
+    });
+    expect(parseArgs(["--home=h", "reset", "--yes"])).toEqual({ kind: "reset", yes: true, profile: undefined, home: "h" });
+    expect(parseArgs(["export", "-", "--profile=Zoë"])).toEqual({
+      kind: "export",
+      file: "-",
+      profile: "Zoë",
+      home: undefined,
+    });
+    expect(parseArgs(["import", "-"])).toEqual({ kind: "import", file: "-", profile: undefined, home: undefined });
+    expect(parseArgs(["--profile", "ana", "--no-color"])).toEqual({
+      kind: "play",
+      levels: undefined,
+      color: false,
+      profile: "ana",
+      home: undefined,
+    });
+    expect(parseArgs(["levels", ...GLOBALS])).toEqual({ kind: "list", json: false, levels: undefined });
+  });
+
+  it("the usage names the save's commands, options and location", () => {
+    for (const text of [
+      "tcp-tutor stats [--json]",
+      "tcp-tutor reset [--yes]",
+      "tcp-tutor export FILE|-",
+      "tcp-tutor import FILE|-",
+      "--profile NAME",
+      "--home DIR",
+      "$TCP_TUTOR_HOME",
+      "~/.config/tcp-tutor",
+    ]) {
+      expect(USAGE).toContain(text);
+    }
+  });
+
+  it("no line of the usage is wider than 110 columns", () => {
+    expect(USAGE.split("\n").filter((l) => l.length > 110)).toEqual([]);
+  });
+});
