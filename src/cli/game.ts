@@ -1,22 +1,7 @@
-import type { Lang } from "../game";
-import type { LoadedChapter } from "../levels/loader";
-import type { ProgressStore } from "../store/progress";
+import type { GameSetup } from "../ui/session";
 
 /** What the CLI hands the game once it has a terminal, a pack, the save and the player's settings. */
-export interface PlayOptions {
-  readonly chapters: readonly LoadedChapter[];
-  /** The profile being played: --profile, else the last one chosen in the game. */
-  readonly store: ProgressStore;
-  /** The profile's saved language, else the locale's. */
-  readonly lang: Lang;
-  /** Off with --no-color or NO_COLOR; else the profile's saved choice; else on. */
-  readonly color: boolean;
-  /**
-   * Lines the title screen shows the player, in English (they name files): a damaged save moved aside, or progress
-   * that cannot be saved this time.
-   */
-  readonly notices: readonly string[];
-}
+export type PlayOptions = GameSetup;
 
 export type Env = Record<string, string | undefined>;
 

@@ -1,9 +1,7 @@
 import { Box, useApp, useInput } from "ink";
 import { useEffect, useRef, useState } from "react";
 import { assertNever } from "../engine";
-import { type Lang, progressView } from "../game";
-import type { LoadedChapter } from "../levels/loader";
-import type { ProgressStore } from "../store/progress";
+import { progressView } from "../game";
 import { statsReport } from "../store/stats";
 import { continueTarget, levelAt, nextLevel } from "./campaign";
 import { useTerminalSize } from "./hooks/useTerminalSize";
@@ -23,20 +21,12 @@ import { SettingsScreen } from "./screens/SettingsScreen";
 import { SoonScreen } from "./screens/SoonScreen";
 import { StatsScreen } from "./screens/StatsScreen";
 import { TooSmallScreen } from "./screens/TooSmallScreen";
-import { openSession, pressKey } from "./session";
+import { type GameSetup, openSession, pressKey } from "./session";
 import { type AppState, resultItems, type Screen } from "./state/app";
 import { type Theme, themeFor } from "./theme";
 
-/** What the CLI hands the game (src/cli/game.ts PlayOptions), and the clock. */
-export interface AppProps {
-  readonly chapters: readonly LoadedChapter[];
-  /** The profile to play, as saved: --profile, else the last one chosen in the game. */
-  readonly store: ProgressStore;
-  /** The profile's saved language and colour, else the locale's and NO_COLOR's (the CLI resolves them). */
-  readonly lang: Lang;
-  readonly color: boolean;
-  /** Lines for the title screen, in English: a damaged save moved aside, progress that cannot be saved. */
-  readonly notices: readonly string[];
+/** What the CLI hands the game, and the clock. */
+export interface AppProps extends GameSetup {
   /** The clock, in milliseconds; tests pass their own. */
   readonly now?: () => number;
 }

@@ -20,12 +20,26 @@ export interface Session {
   readonly store: ProgressStore;
 }
 
-export interface SessionOptions {
+/**
+ * What the CLI hands the game once it has a terminal, a pack, the save and the player's settings (src/cli/game.ts
+ * calls it PlayOptions).
+ */
+export interface GameSetup {
   readonly chapters: readonly LoadedChapter[];
+  /** The profile being played: --profile, else the last one chosen in the game. */
   readonly store: ProgressStore;
+  /** The profile's saved language, else the locale's. */
   readonly lang: Lang;
+  /** Off with --no-color or NO_COLOR; else the profile's saved choice; else on. */
   readonly color: boolean;
+  /**
+   * Lines the title screen shows the player, in English (they name files): a damaged save moved aside, or progress
+   * that cannot be saved this time.
+   */
   readonly notices: readonly string[];
+}
+
+export interface SessionOptions extends GameSetup {
   readonly now: number;
 }
 
