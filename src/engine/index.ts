@@ -9,3 +9,4 @@ export { VERBS, type Scenario, type ScenarioStep, type Verb } from "./scenario";
 export type { Trace, TraceEvent, TraceSegment } from "./trace";
 export { runScenario, type RunOptions } from "./simulation";
 export { parseScenario } from "./parseScenario";
+export { nextUint32, seedRng, type Rng } from "./rng";

@@ -1,4 +1,5 @@
 import type { LevelResult } from "../game";
+import { type DrillPuzzle, recordDrillResult } from "../game/drill";
 import type { ConceptRecord, LevelRecord, Profile, Settings, Streak, Totals } from "./schema";
 
 /**
@@ -59,6 +60,22 @@ export function withLevelResult(profile: Profile, result: LevelResult, day: stri
     totals,
     streak: result.answers.length > 0 ? withDay(profile.streak, day) : profile.streak,
   };
+}
+
+/**
+ * A finished drill puzzle: its answers count like a level's (concepts, misconceptions, totals, the day's streak),
+ * and spaced repetition moves its concepts and misconceptions between boxes (src/game/drill/schedule.ts). A drill
+ * puzzle is generated, not a level of the pack: it adds no level record.
+ */
+export function withDrillResult(
+  profile: Profile,
+  result: LevelResult,
+  puzzle: Pick<DrillPuzzle, "concepts" | "misconceptions">,
+  now: number,
+  day: string,
+): Profile {
+  const counted = withLevelResult(profile, result, day);
+  return { ...counted, levels: profile.levels, drill: recordDrillResult(profile.drill, puzzle, result.answers, now) };
 }
 
 /** The streak after playing on `day`: the same day changes nothing, the next day adds one, a gap starts over. */

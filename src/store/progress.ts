@@ -1,5 +1,6 @@
 import type { LevelResult } from "../game";
-import { emptyProfile, formatDay, withLevelResult, withSettings } from "./profile";
+import type { DrillPuzzle } from "../game/drill";
+import { emptyProfile, formatDay, withDrillResult, withLevelResult, withSettings } from "./profile";
 import { DEFAULT_PROFILE, type LevelRecord, type Profile, type Settings } from "./schema";
 
 /**
@@ -16,6 +17,8 @@ export interface ProgressStore {
   load(): Profile;
   /** Saves a finished level; returns the profile with it (and with whatever else was saved meanwhile). */
   record(result: LevelResult): Profile;
+  /** Saves a finished drill puzzle: its answers, and its concepts' spaced-repetition boxes. */
+  recordDrill(result: LevelResult, puzzle: Pick<DrillPuzzle, "concepts" | "misconceptions">): Profile;
   /** Saves the settings given (others unchanged). */
   saveSettings(settings: Settings): Profile;
   /** Every profile's name, sorted, the one being played included. */
@@ -56,6 +59,7 @@ export function memoryProgressStore(
     location: undefined,
     load,
     record: (result) => update((p) => withLevelResult(p, result, today(now()))),
+    recordDrill: (result, puzzle) => update((p) => withDrillResult(p, result, puzzle, now(), today(now()))),
     saveSettings: (settings) => update((p) => withSettings(p, settings)),
     profiles: () => [...profiles.keys()].sort(),
     switchTo: (name) => memoryProgressStore({ profile: name, now, profiles }),

@@ -3,9 +3,17 @@ import path from "node:path";
 import Conf from "conf";
 import envPaths from "env-paths";
 import type { LevelResult } from "../game";
+import type { DrillPuzzle } from "../game/drill";
 import { withFileLock } from "./lock";
 import { migrations, SAVE_VERSION } from "./migrations";
-import { emptyProfile, mergeProfiles, withLevelResult, withProgressErased, withSettings } from "./profile";
+import {
+  emptyProfile,
+  mergeProfiles,
+  withDrillResult,
+  withLevelResult,
+  withProgressErased,
+  withSettings,
+} from "./profile";
 import { type ProgressStore, today } from "./progress";
 import {
   DEFAULT_PROFILE,
@@ -157,6 +165,8 @@ export class SaveFile {
       location: this.path,
       load: () => this.profile(name),
       record: (result: LevelResult) => this.updateProfile(name, (p) => withLevelResult(this.#or(p), result, today(now()))),
+      recordDrill: (result: LevelResult, puzzle: Pick<DrillPuzzle, "concepts" | "misconceptions">) =>
+        this.updateProfile(name, (p) => withDrillResult(this.#or(p), result, puzzle, now(), today(now()))),
       saveSettings: (settings: Settings) => this.updateProfile(name, (p) => withSettings(this.#or(p), settings)),
       profiles: () => this.profileNames(),
       switchTo: (other: string) => {

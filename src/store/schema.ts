@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LANGS } from "../levels/schema";
+import { PROFILE_NAME, PROFILE_NAME_RULE } from "./profileName";
 
 /**
  * The save file's format: the single source of its types and of the checks run on every file read (the save file,
@@ -13,12 +14,8 @@ const epochMs = z.int().min(0);
 /** A calendar day in the player's time zone: streaks count days, not 24-hour periods. */
 export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a day as YYYY-MM-DD");
 
-/** Profile names: what a student types in a lab; letters of any script, digits, and `_ . -`, up to 32. */
-export const PROFILE_NAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,31}$/u;
-export const ProfileName = z
-  .string()
-  .regex(PROFILE_NAME, "a profile name is 1 to 32 letters, digits, _ . or -, starting with a letter or digit");
-export const DEFAULT_PROFILE = "default";
+export { DEFAULT_PROFILE, PROFILE_NAME, PROFILE_NAME_RULE } from "./profileName";
+export const ProfileName = z.string().regex(PROFILE_NAME, PROFILE_NAME_RULE);
 
 export const LevelRecord = z.strictObject({
   /** The best of every play: a worse play never takes points or stars away. */

@@ -1,5 +1,6 @@
 import { assertNever } from "../engine";
 import type { Lang, LevelResult } from "../game";
+import type { DrillOptions, Topic } from "../game/drill";
 import type { LoadedChapter } from "../levels/loader";
 import { emptyProfile } from "../store/profile";
 import type { ProgressStore } from "../store/progress";
@@ -37,7 +38,25 @@ export interface GameSetup {
    * that cannot be saved this time.
    */
   readonly notices: readonly string[];
+  /** Where the game opens: the title menu unless the command line asked for a drill. */
+  readonly start?: GameStart;
 }
+
+/**
+ * `tcp-tutor drill [--topic T] [--difficulty D] [--seed S]` opens the endless adaptive drill;
+ * `tcp-tutor drill --interview [--count N] [--minutes M]` a timed interview round. The CLI picks the seed from the
+ * clock when none is given (and shows it, so a round can be replayed).
+ */
+export type GameStart =
+  | { readonly kind: "menu" }
+  | { readonly kind: "drill"; readonly seed: number; readonly options: DrillOptions }
+  | {
+      readonly kind: "interview";
+      readonly seed: number;
+      readonly count: number;
+      readonly minutes: number;
+      readonly topic?: Topic;
+    };
 
 export interface SessionOptions extends GameSetup {
   readonly now: number;

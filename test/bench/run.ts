@@ -1,11 +1,21 @@
 /**
  * Engine throughput: whole connection lifecycles per second through runScenario, the way the game and the level
- * checker drive it. `npm run bench` bundles this file and prints one table. No dependencies, no assertions: a
- * lifecycle that does not end with both sides CLOSED stops the run with an error, since its numbers would lie.
+ * checker drive it; and the drill generator's throughput: puzzles generated and validated per second, the way
+ * `tcp-tutor drill` makes them. `npm run bench` bundles this file and prints two tables. No dependencies, no
+ * assertions: a lifecycle that does not end with both sides CLOSED, or a drill puzzle the validator rejected, stops
+ * the run with an error, since its numbers would lie.
  */
 import { DEFAULT_OPTIONS, runScenario, type Scenario, type ScenarioStep, type Side } from "../../src/engine";
+import { generateDrillPuzzle } from "../../src/game/drill";
 
 const GOAL_PER_SECOND = 50_000;
+/** Drill puzzles generated, validated (Level schema + poseLevel) and ready to play, per second on one core. */
+const DRILL_GOAL_PER_SECOND = 2_000;
+/**
+ * The generator runs some twenty templates, the level schema and the checker: far more code than one lifecycle, so
+ * the JIT needs longer before its rounds settle.
+ */
+const DRILL_WARM_UP_MS = 2_000;
 const WARM_UP_MS = 500;
 /** The measurement is split into rounds; the table shows the median round and the spread of all of them. */
 const ROUNDS = 5;
@@ -128,7 +138,50 @@ const rows = [
   }),
 ];
 
-const timing = `median of ${ROUNDS} rounds of ${ROUND_MS} ms after a ${WARM_UP_MS} ms warm-up`;
+/**
+ * Drill puzzles per second over about `ms` milliseconds, each from a new seed (so every template and question
+ * comes up), counting the drafts the validator rejected on the way.
+ */
+let nextSeed = 0;
+function drillRound(ms: number): { perSecond: number; rejected: number } {
+  let puzzles = 0;
+  let rejected = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < ms) {
+    for (let i = 0; i < 20; i++) rejected += generateDrillPuzzle(nextSeed++).rejections.length;
+    puzzles += 20;
+    elapsed = performance.now() - start;
+  }
+  return { perSecond: puzzles / (elapsed / 1000), rejected };
+}
+
+function measureDrill(): { perSecond: number; slowest: number; fastest: number; rejected: number } {
+  drillRound(DRILL_WARM_UP_MS);
+  const rounds = Array.from({ length: ROUNDS }, () => drillRound(ROUND_MS));
+  const rates = rounds.map((r) => r.perSecond).sort((a, b) => a - b);
+  const rejected = rounds.reduce((n, r) => n + r.rejected, 0);
+  if (rejected > 0) throw new Error(`drill: the validator rejected ${rejected} generated drafts`);
+  return { perSecond: rates[Math.floor(ROUNDS / 2)] ?? 0, slowest: rates[0] ?? 0, fastest: rates[ROUNDS - 1] ?? 0, rejected };
+}
+
+const drill = measureDrill();
+const drillGoal = `>= ${thousands(DRILL_GOAL_PER_SECOND)}/s`;
+const drillRows = [
+  ["drill generator", "puzzles/s", "rounds (min-max)", "us/puzzle", "goal", "mark"],
+  [
+    "generate + validate",
+    thousands(drill.perSecond),
+    `${thousands(drill.slowest)}-${thousands(drill.fastest)}`,
+    (1e6 / drill.perSecond).toFixed(0),
+    drillGoal,
+    drill.perSecond >= DRILL_GOAL_PER_SECOND ? "pass" : "MISS",
+  ],
+];
+
+const timing = `median of ${ROUNDS} rounds of ${ROUND_MS} ms after a ${WARM_UP_MS} ms warm-up (drill: ${DRILL_WARM_UP_MS} ms)`;
 console.log(`tcp-tutor engine benchmark: node ${process.version}, ${timing}`);
 console.log("");
 console.log(table(rows, [false, true, true, true, true, true, true, false, false]));
+console.log("");
+console.log(table(drillRows, [false, true, true, true, false, false]));

@@ -4,6 +4,7 @@ import {
   mergeProfiles,
   nextDay,
   withDay,
+  withDrillResult,
   withLevelResult,
   withProgressErased,
   withSettings,
@@ -140,5 +141,27 @@ describe("merging two copies of a profile (import)", () => {
     const one = { ...fresh, challenges: [c] };
     expect(mergeProfiles(one, one).challenges).toEqual([c]);
     expect(mergeProfiles(one, { ...fresh, challenges: [{ ...c, at: T0 + 1 }] }).challenges).toHaveLength(2);
+  });
+});
+
+describe("a finished drill puzzle, saved", () => {
+  const T = Date.UTC(2026, 10, 21, 12);
+  const puzzle = { concepts: ["time-wait", "2msl"], misconceptions: ["server-enters-time-wait"] };
+
+  it("a miss puts its concepts and the misconception fallen for in box 0, due again in a minute; no level record", () => {
+    const result = levelResult("drill-42", 0, { right: 0, wrong: 1, misconception: "server-enters-time-wait", concepts: ["time-wait", "2msl"] });
+    const p = withDrillResult(fresh, result, puzzle, T, "2026-11-21");
+    const missed = { box: 0, due: T + 60_000, right: 0, wrong: 1, last: T };
+    expect(p.drill).toEqual({ "time-wait": missed, "2msl": missed, "misconception:server-enters-time-wait": missed });
+    expect(p.levels).toEqual({});
+    expect(p.concepts).toEqual({ "time-wait": { right: 0, wrong: 1 }, "2msl": { right: 0, wrong: 1 } });
+    expect(p.totals).toMatchObject({ plays: 1, answered: 1, correct: 0 });
+    expect(p.streak.lastDay).toBe("2026-11-21");
+  });
+
+  it("a right answer moves each concept up a box, due later", () => {
+    const result = levelResult("drill-42", 300, { right: 1, concepts: ["time-wait"] });
+    const p = withDrillResult(fresh, result, { concepts: ["time-wait"], misconceptions: [] }, T, "2026-11-21");
+    expect(p.drill["time-wait"]).toEqual({ box: 1, due: T + 10 * 60_000, right: 1, wrong: 0, last: T });
   });
 });
