@@ -1,8 +1,13 @@
-import { ProfileName } from "../store/schema";
+import type { Lang } from "../levels/schema";
+import { type Difficulty, DIFFICULTIES, isDifficulty, isTopic, type Topic, TOPICS } from "../game/drill/topics";
+import { PROFILE_NAME, PROFILE_NAME_RULE } from "../store/profileName";
 
 /**
  * The command line, as tables (the commands with their options, and the options every command takes), so that the
  * usage text and the parser cannot drift apart. Pure: argv in, a command out.
+ *
+ * Light on purpose: `tcp-tutor --help` parses the line before anything else is loaded, so this module imports no
+ * library (zod, yaml, conf, Ink) and not the engine; only constants that import nothing themselves.
  */
 
 /** Where the save is and whose progress: `--home DIR` and `--profile NAME`, undefined when not given. */
@@ -26,10 +31,54 @@ export type Command =
   /** `file` is "-" for standard output (export) or input (import). */
   | ({ readonly kind: "export"; readonly file: string } & SaveChoice)
   | ({ readonly kind: "import"; readonly file: string } & SaveChoice)
+  /** `drill`: the endless adaptive drill in the game. `seed` undefined: one from the clock. */
+  | ({
+      readonly kind: "drill";
+      readonly seed: number | undefined;
+      readonly topic: Topic | undefined;
+      readonly difficulty: Difficulty | undefined;
+      readonly levels: string | undefined;
+      readonly color: boolean;
+    } & SaveChoice)
+  /** `drill --interview`: a timed round in the game. */
+  | ({
+      readonly kind: "interview";
+      readonly seed: number | undefined;
+      readonly count: number;
+      readonly minutes: number;
+      readonly topic: Topic | undefined;
+      readonly levels: string | undefined;
+      readonly color: boolean;
+    } & SaveChoice)
+  /** `drill --print`: a worksheet on standard output; `lang` undefined: the locale's. Uses no save. */
+  | {
+      readonly kind: "worksheet";
+      readonly seed: number | undefined;
+      readonly count: number;
+      readonly lang: Lang | undefined;
+      readonly format: WorksheetFormat;
+      readonly topic: Topic | undefined;
+      readonly difficulty: Difficulty | undefined;
+    }
   /** A line naming what is wrong; the caller adds the pointer to --help. */
   | { readonly kind: "usageError"; readonly message: string };
 
 const MAX_SEED = 4294967295;
+
+/**
+ * An interview round's defaults: src/game/drill/interview.ts's INTERVIEW_COUNT and INTERVIEW_MINUTES, which a test
+ * keeps equal to these (importing them would load the generator and the engine to answer --help).
+ */
+export const INTERVIEW_DEFAULTS = { count: 10, minutes: 5 } as const;
+const MAX_INTERVIEW_COUNT = 100;
+/** Decimals allowed: 2.5 is two and a half minutes. */
+const MAX_INTERVIEW_MINUTES = 60;
+export const WORKSHEET_COUNT = 10;
+const MAX_WORKSHEET_COUNT = 200;
+/** The worksheet's languages (the level schema's LANGS, which loads zod; a test keeps them equal). */
+const WORKSHEET_LANGS = ["en", "zh-CN"] as const satisfies readonly Lang[];
+export const WORKSHEET_FORMATS = ["md", "json"] as const;
+export type WorksheetFormat = (typeof WORKSHEET_FORMATS)[number];
 
 const GLOBAL_FLAGS = [
   { names: ["--help", "-h"], kind: "help", help: "show this help" },
@@ -56,9 +105,40 @@ interface CommandSpec {
   readonly options: readonly OptionSpec[];
   /** What it does, one or more lines of the usage (wrapped by hand at 110 columns). */
   readonly help: string;
+  /**
+   * Other ways to run the command, each chosen by its flag (`drill --print`) and taking its own options instead of
+   * `options`; a synopsis each in the usage. An option of another mode is a mistake on the command line.
+   */
+  readonly modes?: readonly ModeSpec[];
+}
+
+interface ModeSpec {
+  /** The flag that chooses the mode. */
+  readonly flag: string;
+  readonly options: readonly OptionSpec[];
+  readonly help: string;
 }
 
 const JSON_FLAG = { name: "--json", help: "as JSON, for programs" } as const;
+
+const INTERVIEW = "--interview";
+const PRINT = "--print";
+const SEED_RANGE = `0 to ${MAX_SEED}`;
+const EASIEST = Math.min(...DIFFICULTIES);
+const HARDEST = Math.max(...DIFFICULTIES);
+const DRILL_TOPIC = { name: "--topic", value: "T", needs: "a topic", help: `only this topic: ${TOPICS.join(", ")}` };
+const DRILL_DIFFICULTY = {
+  name: "--difficulty",
+  value: "D",
+  needs: "a difficulty",
+  help: `only this difficulty, ${EASIEST} (first steps) to ${HARDEST} (interview hard)`,
+};
+const DRILL_SEED = {
+  name: "--seed",
+  value: "S",
+  needs: "a whole number",
+  help: `the seed, ${SEED_RANGE} (default: from the clock)`,
+};
 
 const COMMANDS = [
   {
@@ -123,6 +203,72 @@ const COMMANDS = [
       "file (or --profile NAME): a new profile, or merged with the one there, keeping the best of each. A file\n" +
       "that is not a valid export changes nothing.",
   },
+  {
+    name: "drill",
+    extra: "use --topic T for a topic",
+    options: [DRILL_TOPIC, DRILL_DIFFICULTY, DRILL_SEED],
+    help: "Drill: generated puzzles without end, each about the concept most due for review (spaced repetition,\n" +
+      "remembered per profile; tcp-tutor stats shows what is due), until you stop. Needs a terminal.",
+    modes: [
+      {
+        flag: INTERVIEW,
+        options: [
+          {
+            name: "--count",
+            value: "N",
+            needs: "a whole number",
+            help: `puzzles in the round, 1 to ${MAX_INTERVIEW_COUNT} (default ${INTERVIEW_DEFAULTS.count})`,
+          },
+          {
+            name: "--minutes",
+            value: "M",
+            needs: "a number of minutes",
+            help:
+              `the round's time in minutes, up to ${MAX_INTERVIEW_MINUTES}; 2.5 is two and a half ` +
+              `(default ${INTERVIEW_DEFAULTS.minutes})`,
+          },
+          DRILL_TOPIC,
+          DRILL_SEED,
+        ],
+        help: "A timed round, as on an interview screen, easiest puzzles first; then the concepts you missed, with\n" +
+          "the explanations to read. Needs a terminal.",
+      },
+      {
+        flag: PRINT,
+        options: [
+          {
+            name: "--count",
+            value: "N",
+            needs: "a whole number",
+            help: `puzzles on the sheet, 1 to ${MAX_WORKSHEET_COUNT} (default ${WORKSHEET_COUNT})`,
+          },
+          {
+            name: "--seed",
+            value: "S",
+            needs: "a whole number",
+            help: `the seed, ${SEED_RANGE} (default: from the clock, shown on stderr for a reprint)`,
+          },
+          {
+            name: "--lang",
+            value: "L",
+            needs: WORKSHEET_LANGS.join(" or "),
+            help: `the language, ${WORKSHEET_LANGS.join(" or ")} (default: the locale's)`,
+          },
+          {
+            name: "--format",
+            value: WORKSHEET_FORMATS.join("|"),
+            needs: WORKSHEET_FORMATS.join(" or "),
+            help: "Markdown (default), or JSON for programs (README.md has its fields)",
+          },
+          DRILL_TOPIC,
+          DRILL_DIFFICULTY,
+        ],
+        help: "Print a worksheet, for paper or a class handout (no terminal needed, nothing saved): the questions\n" +
+          "with lettered choices, each with its ladder so far, then an answer key with explanations. The same\n" +
+          "options print the same worksheet, byte for byte.",
+      },
+    ],
+  },
 ] as const satisfies readonly CommandSpec[];
 
 type CommandName = (typeof COMMANDS)[number]["name"];
@@ -157,14 +303,30 @@ const NO_COLOR_FLAG = { name: "--no-color", help: "no colours (as when NO_COLOR 
 const optionText = (o: OptionSpec): string => `${o.name}${o.value ? ` ${o.value}` : ""}`;
 const GLOBAL_WIDTH = Math.max(...GLOBAL_OPTIONS.map((o) => optionText(o).length));
 
+/**
+ * A command's synopsis, what it does and its options; then the same for each of its modes, where an option already
+ * described above is not described again.
+ */
 function commandUsage(c: CommandSpec): string {
-  const synopsis = [`tcp-tutor ${c.name}`, c.operand, ...c.options.map((o) => `[${optionText(o)}]`)];
-  const options = c.options.map((o) => `        ${optionText(o).padEnd(10)} ${o.help}\n`);
-  const help = c.help
-    .split("\n")
-    .map((l) => `      ${l}\n`)
+  const modes = [{ flag: undefined, options: c.options, help: c.help }, ...(c.modes ?? [])];
+  const width = Math.max(10, ...modes.flatMap((m) => m.options.map((o) => optionText(o).length)));
+  const described = new Set<OptionSpec>();
+  return modes
+    .map((m) => {
+      const synopsis = [`tcp-tutor ${c.name}`, m.flag, c.operand, ...m.options.map((o) => `[${optionText(o)}]`)];
+      const options = m.options
+        .filter((o) => !described.has(o))
+        .map((o) => {
+          described.add(o);
+          return `        ${optionText(o).padEnd(width)} ${o.help}\n`;
+        });
+      const help = m.help
+        .split("\n")
+        .map((l) => `      ${l}\n`)
+        .join("");
+      return `  ${synopsis.filter((s) => s !== undefined).join(" ")}\n${help}${options.join("")}`;
+    })
     .join("");
-  return `  ${synopsis.filter((s) => s !== undefined).join(" ")}\n${help}${options.join("")}`;
 }
 
 export const USAGE = `tcp-tutor: learn the TCP state machine by predicting it
@@ -181,7 +343,7 @@ A profile NAME is 1 to 32 letters, digits, _ . or -, starting with a letter or d
 Progress is saved in progress.json in --home DIR, else in $TCP_TUTOR_HOME, else in ~/.config/tcp-tutor
 (Linux; ~/Library/Preferences/tcp-tutor on macOS, %APPDATA%\\tcp-tutor\\Config on Windows).
 Exit status: 0 done; 1 a problem with the level pack, the save or a file, or a reset not confirmed;
-2 a mistake on the command line, a malformed scenario, or no terminal for the game.
+2 a mistake on the command line, a malformed scenario, or no terminal for the game or a drill.
 The scenario format is described in README.md, the level format in levels/README.md.
 `;
 
@@ -208,7 +370,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const parsed = parseCommand(spec, rest);
   if (parsed === "help") return { kind: "help" };
   if (typeof parsed === "string") return usageError(spec.name, parsed);
-  const { operand, options } = parsed;
+  const { operand, options, mode } = parsed;
   const name: CommandName = spec.name;
   switch (name) {
     case "trace":
@@ -229,6 +391,8 @@ export function parseArgs(argv: readonly string[]): Command {
       return { kind: "export", file: operand as string, ...save };
     case "import":
       return { kind: "import", file: operand as string, ...save };
+    case "drill":
+      return drill(mode, options, { levels, color, ...save });
   }
 }
 
@@ -240,21 +404,106 @@ function trace(file: string, options: ReadonlyMap<string, string>): Command {
   return { kind: "trace", file, json: options.has("--json"), seed: Number(seed) };
 }
 
+/** `drill`, `drill --interview` or `drill --print`, each value checked (the first wrong one is told). */
+function drill(
+  mode: string | undefined,
+  options: ReadonlyMap<string, string>,
+  game: { readonly levels: string | undefined; readonly color: boolean } & SaveChoice,
+): Command {
+  const interview = mode === INTERVIEW;
+  const read = reader(options);
+  const seed = read("--seed", (s) => whole(s, 0, MAX_SEED));
+  const topic = read("--topic", (s) => (isTopic(s) ? s : expected(`one of ${TOPICS.join(", ")}`)));
+  const difficulty = read("--difficulty", (s) => {
+    const d = whole(s, EASIEST, HARDEST);
+    return typeof d !== "number" || isDifficulty(d) ? d : expected(`one of ${DIFFICULTIES.join(", ")}`);
+  });
+  const count = read("--count", (s) => whole(s, 1, interview ? MAX_INTERVIEW_COUNT : MAX_WORKSHEET_COUNT));
+  const minutes = read("--minutes", (s) => {
+    const n = /^\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN;
+    if (n > 0 && n <= MAX_INTERVIEW_MINUTES) return n;
+    return expected(`a number of minutes above 0 and at most ${MAX_INTERVIEW_MINUTES}`);
+  });
+  const lang = read("--lang", (s) => oneOf(WORKSHEET_LANGS, s));
+  const format = read("--format", (s) => oneOf(WORKSHEET_FORMATS, s));
+  if (read.problem !== undefined) return usageError("drill", read.problem);
+  switch (mode) {
+    case undefined:
+      return { kind: "drill", seed, topic, difficulty, ...game };
+    case INTERVIEW:
+      return {
+        kind: "interview",
+        seed,
+        count: count ?? INTERVIEW_DEFAULTS.count,
+        minutes: minutes ?? INTERVIEW_DEFAULTS.minutes,
+        topic,
+        ...game,
+      };
+    default:
+      return {
+        kind: "worksheet",
+        seed,
+        count: count ?? WORKSHEET_COUNT,
+        lang,
+        format: format ?? "md",
+        topic,
+        difficulty,
+      };
+  }
+}
+
+/** What a value should have been: "expected a whole number from 1 to 5". */
+interface Expected {
+  readonly expected: string;
+}
+
+const expected = (what: string): Expected => ({ expected: what });
+
+/**
+ * Reads options' values: `read(name, check)` is the value as `check` makes it, undefined when the option was not
+ * given or its value is wrong; `read.problem` is the first wrong value, told as "--count: expected …, got "0"".
+ */
+function reader(options: ReadonlyMap<string, string>) {
+  const read = <T>(name: string, check: (s: string) => T | Expected): T | undefined => {
+    const given = options.get(name);
+    if (given === undefined) return undefined;
+    const v = check(given);
+    if (typeof v !== "object" || v === null || !("expected" in v)) return v;
+    read.problem ??= `${name}: expected ${v.expected}, got ${quote(given)}`;
+    return undefined;
+  };
+  read.problem = undefined as string | undefined;
+  return read;
+}
+
+function whole(s: string, min: number, max: number): number | Expected {
+  const n = /^\d+$/.test(s) ? Number(s) : Number.NaN;
+  return n >= min && n <= max ? n : expected(`a whole number from ${min} to ${max}`);
+}
+
+function oneOf<T extends string>(values: readonly T[], s: string): T | Expected {
+  return (values as readonly string[]).includes(s) ? (s as T) : expected(values.join(" or "));
+}
+
 /**
  * A command's arguments: its operand and options, in any order; -h or --help anywhere asks for help. Returns what is
- * wrong as a string. A flag's value in the map is "" (a flag given twice is still one flag).
+ * wrong as a string. A flag's value in the map is "" (a flag given twice is still one flag). For a command with
+ * modes, `mode` is the flag of the one chosen (undefined: the command's own), and every option given must be one of
+ * that mode's.
  */
 function parseCommand(
   spec: CommandSpec,
   args: readonly string[],
-): { operand: string | undefined; options: Map<string, string> } | "help" | string {
+): { operand: string | undefined; options: Map<string, string>; mode: string | undefined } | "help" | string {
   if (args.some((a) => a === "--help" || a === "-h")) return "help";
+  const modes = spec.modes ?? [];
+  const every: OptionSpec[] = [...spec.options, ...modes.flatMap((m) => [{ name: m.flag, help: "" }, ...m.options])];
   let operand: string | undefined;
   const options = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const [name, inline] = splitOption(arg);
-    const option = spec.options.find((o) => o.name === name);
+    const option = every.find((o) => o.name === name);
     if (option !== undefined && option.value !== undefined) {
       const value = inline ?? args[++i];
       if (value === undefined) return `${option.name} needs a value, ${option.needs}`;
@@ -270,7 +519,17 @@ function parseCommand(
     }
   }
   if (operand === undefined && spec.missing !== undefined) return spec.missing;
-  return { operand, options };
+  const chosen = modes.filter((m) => options.has(m.flag));
+  if (chosen.length > 1) return `${chosen.map((m) => m.flag).join(" and ")} cannot be used together`;
+  const mode = chosen[0];
+  const allowed = new Set([...(mode ?? spec).options.map((o) => o.name), mode?.flag]);
+  for (const name of options.keys()) {
+    if (allowed.has(name)) continue;
+    if (mode !== undefined) return `${name} cannot be used with ${mode.flag}`;
+    const modesOf = modes.filter((m) => m.options.some((o) => o.name === name));
+    return `${name} needs ${modesOf.map((m) => m.flag).join(" or ")}`;
+  }
+  return { operand, options, mode: mode?.flag };
 }
 
 /**
@@ -291,10 +550,7 @@ function takeGlobals(argv: readonly string[]): { globals: Map<GlobalName, string
     const value = inline ?? argv[++i];
     if (value === undefined || value === "") return `${option.name} needs a value, ${option.needs}`;
     if (globals.has(option.name)) return `${option.name} given twice`;
-    if (option.name === "--profile") {
-      const checked = ProfileName.safeParse(value);
-      if (!checked.success) return `--profile ${quote(value)}: ${checked.error.issues[0]?.message ?? "not a valid name"}`;
-    }
+    if (option.name === "--profile" && !PROFILE_NAME.test(value)) return `--profile ${quote(value)}: ${PROFILE_NAME_RULE}`;
     globals.set(option.name, value);
   }
   return { globals, args };

@@ -2,7 +2,9 @@ import { assertNever, parseScenario, runScenario, type Trace } from "../engine";
 import { countLevels, countPuzzles, formatProblem, loadPack, type Pack } from "../levels/loader";
 import { langFromEnv } from "../ui/i18n";
 import { renderLadder } from "../ui/ladder";
-import { type Command, parseArgs, USAGE } from "./args";
+import type { GameStart } from "../ui/session";
+import { type Command, parseArgs, type SaveChoice, USAGE } from "./args";
+import { drill, printWorksheet } from "./drill";
 import { noColorRequested } from "./game";
 import { errorLine, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, plural } from "./io";
 import { exportProfile, importProfile, progressForPlay, reset, stats } from "./save";
@@ -40,6 +42,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return exportProfile(command, io);
     case "import":
       return importProfile(command, io);
+    case "drill":
+    case "interview":
+      return drill(command, io, (start) => play(command, io, start));
+    case "worksheet":
+      return printWorksheet(command, io);
     default:
       return assertNever(command);
   }
@@ -47,9 +54,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 /**
  * The game: in a terminal only, with the pack's valid levels and the profile's progress; in the profile's language,
- * else the locale's; colour unless turned off (--no-color, NO_COLOR, or the profile's setting).
+ * else the locale's; colour unless turned off (--no-color, NO_COLOR, or the profile's setting). It opens at `start`
+ * (a drill), else at the title menu.
  */
-async function play(command: Extract<Command, { kind: "play" }>, io: Io): Promise<number> {
+async function play(
+  command: { readonly levels: string | undefined; readonly color: boolean } & SaveChoice,
+  io: Io,
+  start?: GameStart,
+): Promise<number> {
   if (!io.interactive) {
     io.stderr(
       "tcp-tutor: the game needs a terminal (standard input and output); see tcp-tutor --help for the other commands\n",
@@ -72,6 +84,7 @@ async function play(command: Extract<Command, { kind: "play" }>, io: Io): Promis
     lang: settings.lang ?? langFromEnv(io.env),
     color: command.color && !noColorRequested(io.env) && (settings.color ?? true),
     notices,
+    ...(start === undefined ? {} : { start }),
   });
   return EXIT_OK;
 }

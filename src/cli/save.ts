@@ -1,7 +1,15 @@
+import { memoryRows } from "../game/drill";
 import { loadPack, type Pack } from "../levels/loader";
 import { memoryProgressStore, type ProgressStore } from "../store/progress";
 import { SaveError, SaveFile, saveDir } from "../store/saveFile";
-import { DEFAULT_PROFILE, describeProblems, ProfileExport, SAVE_FORMAT, type Settings } from "../store/schema";
+import {
+  DEFAULT_PROFILE,
+  describeProblems,
+  type DrillMemory,
+  ProfileExport,
+  SAVE_FORMAT,
+  type Settings,
+} from "../store/schema";
 import { statsReport } from "../store/stats";
 import type { Command, SaveChoice } from "./args";
 import { errorLine, EXIT_OK, EXIT_PROBLEMS, type Io, plural } from "./io";
@@ -34,13 +42,25 @@ export function progressForPlay(
   }
 }
 
-/** `stats [--json]`: the profile's statistics against the pack's chapters. */
+/**
+ * `stats [--json]`: the profile's statistics against the pack's chapters, and the drill's memory (what comes up for
+ * review, most urgent first). The JSON is the store's report with that memory added under `drill`.
+ */
 export async function stats(command: Extract<Command, { kind: "stats" }>, io: Io): Promise<number> {
   const pack = await loadPack(command.levels ?? io.builtinLevels, io);
   reportPackProblems("stats", pack, io);
   return withSave("stats", command, io, (save, name) => {
-    const report = statsReport(pack.chapters, name, save.profile(name), io.now());
-    io.stdout(command.json ? `${JSON.stringify(report)}\n` : renderStats(report));
+    const profile = save.profile(name);
+    const now = io.now();
+    const report = statsReport(pack.chapters, name, profile, now);
+    // The text is in English (stats.ts), the names of concepts too.
+    const reviews = memoryRows(profile.drill, now, "en");
+    if (command.json) {
+      const drill = reviews.map(({ key, kind }) => ({ key, kind, ...(profile.drill[key] as DrillMemory) }));
+      io.stdout(`${JSON.stringify({ ...report, drill })}\n`);
+    } else {
+      io.stdout(renderStats(report, reviews));
+    }
     return EXIT_OK;
   });
 }

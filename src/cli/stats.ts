@@ -1,3 +1,4 @@
+import { type MemoryRow, misconceptionOfKey } from "../game/drill";
 import type { StatsReport } from "../store/stats";
 import { plural } from "./io";
 
@@ -9,8 +10,11 @@ import { plural } from "./io";
 const BAR_WIDTH = 8;
 /** The misconceptions shown; `--json` has them all. */
 const TOP_MISCONCEPTIONS = 5;
+/** The drill's reviews shown, the most urgent; `--json` has them all. */
+const TOP_REVIEWS = 10;
 
-export function renderStats(report: StatsReport): string {
+/** `reviews`: the drill's memory, most urgent first (memoryRows), with the concepts' names in English. */
+export function renderStats(report: StatsReport, reviews: readonly MemoryRow[]): string {
   return [
     `Profile "${report.profile}"`,
     "",
@@ -22,6 +26,9 @@ export function renderStats(report: StatsReport): string {
     "",
     "Misconceptions fallen for most",
     ...misconceptionLines(report),
+    "",
+    "Drill reviews, most urgent first",
+    ...reviewLines(reviews),
     "",
     ...summaryLines(report),
     "",
@@ -65,6 +72,33 @@ function misconceptionLines(report: StatsReport): string[] {
   const lines = shown.map((m) => `  ${`${m.count}×`.padStart(width)}  ${m.id}`);
   const more = report.misconceptions.length - shown.length;
   return more > 0 ? [...lines, `  … and ${more} more (tcp-tutor stats --json lists them all)`] : lines;
+}
+
+/** Each concept (or misconception) the drill remembers: its Leitner box and when it comes up again. */
+function reviewLines(reviews: readonly MemoryRow[]): string[] {
+  if (reviews.length === 0) return ["  nothing practised yet (tcp-tutor drill)"];
+  const rows = reviews.slice(0, TOP_REVIEWS).map((r) => ({
+    id: misconceptionOfKey(r.key) ?? r.key,
+    name: r.kind === "concept" ? r.name : "a misconception fallen for",
+    when: `box ${r.box}, ${dueText(r.dueIn)}`,
+  }));
+  const idWidth = Math.max(...rows.map((r) => r.id.length));
+  const nameWidth = Math.max(...rows.map((r) => r.name.length));
+  const lines = rows.map((r) => `  ${r.id.padEnd(idWidth)}  ${r.name.padEnd(nameWidth)}  ${r.when}`);
+  const more = reviews.length - rows.length;
+  return more > 0 ? [...lines, `  … and ${more} more (tcp-tutor stats --json lists them all)`] : lines;
+}
+
+/** When a review is due, in the unit a person would say: due now, due in 45 seconds, 10 minutes, 5 hours, 3 days. */
+export function dueText(ms: number): string {
+  if (ms <= 0) return "due now";
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  if (seconds < 60) return `due in ${plural(seconds, "second")}`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `due in ${plural(minutes, "minute")}`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `due in ${plural(hours, "hour")}`;
+  return `due in ${plural(Math.round(hours / 24), "day")}`;
 }
 
 function summaryLines(report: StatsReport): string[] {

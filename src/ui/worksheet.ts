@@ -94,7 +94,7 @@ function answerLines(w: Worksheet, p: WorksheetPuzzle): string[] {
       if (![...traps.values()].includes(t.explain)) traps.set(where, t.explain);
     }
   }
-  for (const [where, explain] of traps) lines.push(`- ${words.tempting(where)} ${explain}`);
+  for (const [where, explain] of traps) lines.push(`- ${words.tempting(where)}${explain}`);
   if (traps.size > 0) lines.push("");
   lines.push(`${words.sources}: ${p.cite.join("; ")}`, "");
   return lines;

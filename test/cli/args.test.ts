@@ -1,5 +1,9 @@
+import { join } from "node:path";
+import { buildSync } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { parseArgs, USAGE } from "../../src/cli/args";
+import { INTERVIEW_DEFAULTS, parseArgs, USAGE } from "../../src/cli/args";
+import { INTERVIEW_COUNT, INTERVIEW_MINUTES } from "../../src/game/drill";
+import { LANGS } from "../../src/levels/schema";
 
 /** Every `tcp-tutor COMMAND …` synopsis of the usage, with an example for each operand and option value. */
 const synopses = USAGE.split("\n")
@@ -11,6 +15,12 @@ const synopses = USAGE.split("\n")
       .slice(1)
       .join(" ")
       .replace(/\[(--[a-z-]+) N\]/g, "$1 7")
+      .replace(/\[(--[a-z-]+) S\]/g, "$1 42")
+      .replace(/\[(--[a-z-]+) T\]/g, "$1 close")
+      .replace(/\[(--[a-z-]+) D\]/g, "$1 3")
+      .replace(/\[(--[a-z-]+) M\]/g, "$1 2.5")
+      .replace(/\[(--[a-z-]+) L\]/g, "$1 zh-CN")
+      .replace(/\[(--[a-z-]+) md\|json\]/g, "$1 json")
       .replace(/\[(--[a-z-]+)\]/g, "$1")
       .replace("FILE|-", "some.json")
       .replace("[DIR]", "some-dir")
@@ -21,10 +31,21 @@ const GLOBALS = ["--profile", "ana", "--home", "some-home"];
 
 describe("the usage and the parser agree", () => {
   it("the usage has a synopsis for each command", () => {
-    expect(synopses.map((s) => s[0])).toEqual(["trace", "check", "levels", "stats", "reset", "export", "import"]);
+    expect(synopses.map((s) => s.slice(0, 2).join(" "))).toEqual([
+      "trace some.json",
+      "check some-dir",
+      "levels --json",
+      "stats --json",
+      "reset --yes",
+      "export some.json",
+      "import some.json",
+      "drill --topic",
+      "drill --interview",
+      "drill --print",
+    ]);
   });
 
-  it.each(synopses)("%s …: every option it lists is accepted, and so are --profile and --home", (...argv) => {
+  it.each(synopses)("%s %s …: every option it lists is accepted, and so are --profile and --home", (...argv) => {
     for (const line of [argv, [...argv, ...GLOBALS], [...GLOBALS, ...argv]]) {
       const command = parseArgs(line);
       expect({ line, kind: command.kind }).not.toEqual({ line, kind: "usageError" });
@@ -74,5 +95,29 @@ describe("the usage and the parser agree", () => {
 
   it("no line of the usage is wider than 110 columns", () => {
     expect(USAGE.split("\n").filter((l) => l.length > 110)).toEqual([]);
+  });
+});
+
+describe("the command line is parsed without loading the program", () => {
+  it("args.ts imports no library and nothing of the engine, the store or the UI: only constants", () => {
+    const { metafile } = buildSync({
+      entryPoints: [join(import.meta.dirname, "../../src/cli/args.ts")],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    expect(Object.keys(metafile.inputs).sort()).toEqual([
+      "src/cli/args.ts",
+      "src/game/drill/topics.ts",
+      "src/store/profileName.ts",
+    ]);
+  });
+
+  it("the constants it repeats to stay light are the ones of the modules it does not load", () => {
+    expect(INTERVIEW_DEFAULTS).toEqual({ count: INTERVIEW_COUNT, minutes: INTERVIEW_MINUTES });
+    expect(USAGE).toContain(`--lang L         the language, ${LANGS.join(" or ")} (default: the locale's)`);
   });
 });

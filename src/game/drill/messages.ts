@@ -34,7 +34,7 @@ const en: WorksheetWords = {
   ladderPart: (n, total) => `Segment ${n} of ${total}`,
   answerKey: "Answer key",
   sources: "Sources",
-  tempting: (letter) => `Why not ${letter}:`,
+  tempting: (letter) => `Why not ${letter}: `,
 };
 
 const zh: WorksheetWords = {

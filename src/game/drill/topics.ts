@@ -66,6 +66,7 @@ export const CONCEPT_NAMES: Readonly<Record<string, Localized>> = {
   "close-wait": { en: "CLOSE_WAIT", "zh-CN": "CLOSE_WAIT 状态" },
   "last-ack": { en: "LAST_ACK", "zh-CN": "LAST_ACK 状态" },
   "simultaneous-close": { en: "simultaneous close", "zh-CN": "同时关闭" },
+  "simultaneous-open": { en: "simultaneous open", "zh-CN": "同时打开" },
   closing: { en: "CLOSING", "zh-CN": "CLOSING 状态" },
   "half-close": { en: "half-close", "zh-CN": "半关闭" },
   shutdown: { en: "shutdown(SHUT_WR)", "zh-CN": "shutdown(SHUT_WR)" },

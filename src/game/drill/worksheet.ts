@@ -53,7 +53,7 @@ export interface WorksheetTrace {
 export interface WorksheetPuzzle {
   /** 1-based. */
   readonly number: number;
-  /** The puzzle's own seed: `tcp-tutor drill --seed` with it replays the puzzle. */
+  /** The puzzle's own seed: generateDrillPuzzle(seed, the sheet's topic and difficulty) makes it again. */
   readonly seed: number;
   readonly topic: Topic;
   readonly kind: PuzzleKind;
