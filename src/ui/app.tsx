@@ -10,7 +10,10 @@ import { is, keysOf } from "./keys";
 import { frameOf, isTooSmall, type Size } from "./layout";
 import { CampaignScreen } from "./screens/CampaignScreen";
 import { ChapterScreen } from "./screens/ChapterScreen";
+import { DrillMenuScreen, TopicsScreen } from "./screens/DrillMenuScreen";
+import { DrillScreen, InterviewScreen } from "./screens/DrillScreen";
 import { HelpScreen } from "./screens/HelpScreen";
+import { InterviewSummaryScreen } from "./screens/InterviewSummaryScreen";
 import { IntroScreen } from "./screens/IntroScreen";
 import { MenuScreen } from "./screens/MenuScreen";
 import { NewProfileScreen } from "./screens/NewProfileScreen";
@@ -21,7 +24,7 @@ import { SettingsScreen } from "./screens/SettingsScreen";
 import { SoonScreen } from "./screens/SoonScreen";
 import { StatsScreen } from "./screens/StatsScreen";
 import { TooSmallScreen } from "./screens/TooSmallScreen";
-import { type GameSetup, openSession, pressKey } from "./session";
+import { type GameSetup, openSession, pressKey, tick } from "./session";
 import { type AppState, resultItems, type Screen } from "./state/app";
 import { type Theme, themeFor } from "./theme";
 
@@ -31,13 +34,16 @@ export interface AppProps extends GameSetup {
   readonly now?: () => number;
 }
 
+/** How often an interview's countdown is redrawn (ms). */
+export const TICK_MS = 1000;
+
 /**
  * The game: one reducer holds the whole UI state (state/app.ts) and receives every key, in order; the session
  * (session.ts) does what each key asks of the store before the next is read; the screens only draw the state. The
- * app's own effect: exiting when the player quits.
+ * app's own effects: a timer while an interview's clock runs, and exiting when the player quits.
  */
-export function App({ chapters, store, lang, color, notices, now = Date.now }: AppProps) {
-  const [opened] = useState(() => openSession({ chapters, store, lang, color, notices, now: now() }));
+export function App({ chapters, store, lang, color, notices, start, now = Date.now }: AppProps) {
+  const [opened] = useState(() => openSession({ chapters, store, lang, color, notices, start, now: now() }));
   // Read and written by the input handler only, so that every key acts on what the key before it left.
   const session = useRef(opened);
   const [state, setState] = useState(opened.state);
@@ -58,6 +64,21 @@ export function App({ chapters, store, lang, color, notices, now = Date.now }: A
     session.current = s;
     setState(s.state);
   });
+
+  // The timer reads the clock passed in the latest render (tests pass a new function each time).
+  const clock = useRef(now);
+  clock.current = now;
+  const ticking = state.screen.kind === "interview";
+  useEffect(() => {
+    if (!ticking) return;
+    const timer = setInterval(() => {
+      const s = tick(session.current, clock.current());
+      if (s === session.current) return;
+      session.current = s;
+      setState(s.state);
+    }, TICK_MS);
+    return () => clearInterval(timer);
+  }, [ticking]);
 
   const quitting = state.screen.kind === "quit";
   useEffect(() => {
@@ -203,6 +224,50 @@ function ScreenView({ state, screen, t, theme, size }: ScreenViewProps) {
           text={screen.text}
           problem={screen.problem}
           error={screen.error}
+          t={t}
+          theme={theme}
+          width={width}
+          height={height}
+        />
+      );
+    case "drillMenu":
+      return (
+        <DrillMenuScreen
+          cursor={screen.cursor}
+          last={screen.last}
+          problem={screen.problem}
+          t={t}
+          theme={theme}
+          width={width}
+          height={height}
+        />
+      );
+    case "topics":
+      return <TopicsScreen cursor={screen.cursor} lang={lang} t={t} theme={theme} width={width} />;
+    case "drill":
+      return (
+        <DrillScreen
+          screen={screen}
+          memories={state.profile.drill}
+          lang={lang}
+          t={t}
+          theme={theme}
+          width={width}
+          height={height}
+        />
+      );
+    case "interview":
+      return <InterviewScreen screen={screen} lang={lang} t={t} theme={theme} width={width} height={height} />;
+    case "interviewSummary":
+      return (
+        <InterviewSummaryScreen
+          entries={screen.entries}
+          minutes={screen.minutes}
+          elapsed={screen.elapsed}
+          timeUp={screen.timeUp}
+          scroll={screen.scroll}
+          saveError={screen.saveError}
+          lang={lang}
           t={t}
           theme={theme}
           width={width}

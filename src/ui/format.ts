@@ -9,3 +9,9 @@ export function progressBar(value: number, max: number, width: number): string {
   const filled = max <= 0 ? 0 : Math.round((Math.max(0, Math.min(value, max)) / max) * width);
   return `[${"█".repeat(filled)}${"░".repeat(width - filled)}]`;
 }
+
+/** A countdown as clocks show it, "4:05": whole seconds, rounded up, so that 0:00 is shown only once time is up. */
+export function clockText(ms: number): string {
+  const s = Math.ceil(Math.max(0, ms) / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}

@@ -1,12 +1,22 @@
 import { assertNever } from "../engine";
-import type { Lang, LevelResult } from "../game";
-import type { DrillOptions, Topic } from "../game/drill";
+import type { Lang } from "../game";
 import type { LoadedChapter } from "../levels/loader";
 import { emptyProfile } from "../store/profile";
 import type { ProgressStore } from "../store/progress";
 import type { Profile } from "../store/schema";
 import type { Key } from "./keys";
-import { type AppAction, type AppState, appReducer, type Effect, type Failure, initialState } from "./state/app";
+import {
+  type AppAction,
+  type AppState,
+  appReducer,
+  type Effect,
+  type Failure,
+  initialState,
+  type Unsaved,
+} from "./state/app";
+import type { GameStart } from "./state/drill";
+
+export type { GameStart };
 
 /**
  * The game's state with the store it saves to: the only part of the UI that calls the store. A key goes to the pure
@@ -42,28 +52,12 @@ export interface GameSetup {
   readonly start?: GameStart;
 }
 
-/**
- * `tcp-tutor drill [--topic T] [--difficulty D] [--seed S]` opens the endless adaptive drill;
- * `tcp-tutor drill --interview [--count N] [--minutes M]` a timed interview round. The CLI picks the seed from the
- * clock when none is given (and shows it, so a round can be replayed).
- */
-export type GameStart =
-  | { readonly kind: "menu" }
-  | { readonly kind: "drill"; readonly seed: number; readonly options: DrillOptions }
-  | {
-      readonly kind: "interview";
-      readonly seed: number;
-      readonly count: number;
-      readonly minutes: number;
-      readonly topic?: Topic;
-    };
-
 export interface SessionOptions extends GameSetup {
   readonly now: number;
 }
 
-/** The title menu, with the profile as the store has it now. */
-export function openSession({ chapters, store, lang, color, notices, now }: SessionOptions): Session {
+/** The title menu (or the drill `start` asks for), with the profile as the store has it now. */
+export function openSession({ chapters, store, lang, color, notices, start, now }: SessionOptions): Session {
   let profile: Profile;
   let more: string[] = [];
   try {
@@ -80,6 +74,8 @@ export function openSession({ chapters, store, lang, color, notices, now }: Sess
     profileName: store.profile,
     profile,
     notices: [...notices, ...more],
+    start,
+    now,
   });
   return { state, store };
 }
@@ -87,6 +83,12 @@ export function openSession({ chapters, store, lang, color, notices, now }: Sess
 /** One key: the reducer, then whatever it asked of the store. */
 export function pressKey(session: Session, key: Key, now: number): Session {
   return settle({ state: appReducer(session.state, { type: "key", key, now }), store: session.store }, now);
+}
+
+/** The app's timer (an interview's countdown): the same session back when the tick changes nothing. */
+export function tick(session: Session, now: number): Session {
+  const state = appReducer(session.state, { type: "tick", now });
+  return state === session.state ? session : settle({ state, store: session.store }, now);
 }
 
 /** Does the effects the state asks for, oldest first (an outcome may ask for more), until none is left. */
@@ -109,11 +111,13 @@ interface Outcome {
 
 function perform(effect: Effect, state: AppState, store: ProgressStore, now: number): Outcome {
   switch (effect.kind) {
-    case "saveResults": {
+    case "saveResults":
+    case "saveDrill": {
       const { saved, unsaved, error } = saveResults(store, state.unsaved);
       const actions: AppAction[] = [];
       if (saved) actions.push({ type: "saved", profile: saved, unsaved, now });
-      if (error !== undefined) actions.push({ type: "failed", what: "results", message: error });
+      const what = effect.kind === "saveDrill" ? "drill" : "results";
+      if (error !== undefined) actions.push({ type: "failed", what, message: error });
       return { store, actions };
     }
     case "saveSettings":
@@ -146,15 +150,18 @@ function perform(effect: Effect, state: AppState, store: ProgressStore, now: num
   }
 }
 
-/** Saves results oldest first, up to the first the store refuses: the profile after the last saved, what is left. */
+/**
+ * Saves results oldest first (a level's with record, a drill puzzle's with recordDrill), up to the first the store
+ * refuses: the profile after the last saved, what is left.
+ */
 function saveResults(
   store: ProgressStore,
-  results: readonly LevelResult[],
-): { saved?: Profile; unsaved: readonly LevelResult[]; error?: string } {
+  results: readonly Unsaved[],
+): { saved?: Profile; unsaved: readonly Unsaved[]; error?: string } {
   let saved: Profile | undefined;
   for (const [i, r] of results.entries()) {
     try {
-      saved = store.record(r);
+      saved = r.kind === "level" ? store.record(r.result) : store.recordDrill(r.result, r.puzzle);
     } catch (e) {
       return { ...(saved ? { saved } : {}), unsaved: results.slice(i), error: messageOf(e) };
     }

@@ -32,8 +32,66 @@ export interface Catalogue {
     /** A notice from the program about the save (in English: it names files), with a label: "Note: …" */
     readonly notice: (text: string) => string;
   };
-  /** drill and challenge, which later versions bring. */
+  /** The challenge, which a later version brings. */
   readonly comingSoon: (feature: string) => string;
+
+  /** The drill menu, the endless drill and its status line. */
+  readonly drill: {
+    /** How the drill adapts, over the menu. */
+    readonly about: string;
+    readonly endless: string;
+    readonly byTopic: string;
+    readonly interview: (count: number, minutes: number) => string;
+    readonly back: string;
+    /** After a drill, on its menu: "Last drill: 7 puzzles, 5 right, 840 points." */
+    readonly last: (puzzles: number, right: number, points: number) => string;
+    /** The drill the command line asked for cannot be; the reason is the program's (English). */
+    readonly problem: (message: string) => string;
+    readonly topicsTitle: string;
+    /** The title: "Drill › Sending data". */
+    readonly heading: (topic: string) => string;
+    /** The title's right part: "4 done · 3 right · 480 pts". */
+    readonly tally: (puzzles: number, right: number, points: number) => string;
+    /**
+     * The concept spaced repetition asked about, with its box before the puzzle (undefined: never asked) and after
+     * it, once answered: "cumulative ACKs (box 1 → 2)".
+     */
+    readonly memory: (name: string, before: number | undefined, after: number | undefined) => string;
+    /** The puzzle was chosen for a misconception the player fell for before. */
+    readonly trap: string;
+    /** A puzzle of several questions: "question 2 of 4". */
+    readonly question: (n: number, total: number) => string;
+    /** The store could not save the drill: one line, the store's message (English, it names the file). */
+    readonly notSaved: (message: string) => string;
+  };
+
+  /** The timed interview round and its summary. */
+  readonly interview: {
+    /** The title: "Interview › Resets". */
+    readonly heading: (topic: string) => string;
+    /** "Puzzle 3 of 10" */
+    readonly puzzle: (n: number, total: number) => string;
+    /** The countdown, "4:12", as "4:12 left". */
+    readonly left: (clock: string) => string;
+    /** What an interview round leaves out, on each puzzle's introduction. */
+    readonly rules: string;
+    readonly summaryTitle: string;
+    readonly points: (points: number) => string;
+    readonly answered: string;
+    /** "12 of 15 questions" */
+    readonly answeredOf: (answered: number, total: number) => string;
+    /** "3 min 12 s of 5 min"; the round's time out: "5 min: time ran out". */
+    readonly time: (elapsed: string, minutes: number, timeUp: boolean) => string;
+    /** "To read: 2 weak concepts" */
+    readonly toRead: (count: number) => string;
+    /** A weak concept's answers: "seq and ack arithmetic: 2 wrong, 1 right". */
+    readonly weak: (name: string, wrong: number, right: number) => string;
+    /** Nothing answered wrong; `all` when every question was answered. */
+    readonly nothingWrong: (all: boolean) => string;
+    /** More weak concepts than the screen shows: "⋮ 2 more above", "⋮ 3 more below". */
+    readonly above: (count: number) => string;
+    readonly below: (count: number) => string;
+  };
 
   readonly campaign: {
     readonly title: string;
@@ -114,8 +172,11 @@ export interface Catalogue {
     readonly keys: string;
     /** What each command does, for the help screen. */
     readonly commands: Readonly<Record<Command, string>>;
-    /** The same in a word or two, for the key hints under each screen; `move` is up and down together. */
-    readonly hints: Readonly<Record<Command | "move", string>>;
+    /**
+     * The same in a word or two, for the key hints under each screen; `move` is up and down together, `scroll` the
+     * same on a screen that scrolls.
+     */
+    readonly hints: Readonly<Record<Command | "move" | "scroll", string>>;
     readonly keyNames: {
       readonly enter: string;
       readonly space: string;

@@ -24,6 +24,47 @@ export const en: Catalogue = {
   },
   comingSoon: (feature) => `${feature} is coming in a later version.`,
 
+  drill: {
+    about:
+      "Generated puzzles, without end. Each concept sits in a box from 0 to 5: a miss puts it in box 0, back within minutes; each right answer moves it up a box, and it comes back later and later (box 5: in three weeks).",
+    endless: "Endless drill: every topic",
+    byTopic: "Endless drill: one topic…",
+    interview: (count, minutes) => `Interview round: ${plural(count, "puzzle", "puzzles")} in ${minutes} min`,
+    back: "Back",
+    last: (puzzles, right, points) =>
+      `Last drill: ${plural(puzzles, "puzzle", "puzzles")}, ${right} right, ${plural(points, "point", "points")}.`,
+    problem: (message) => `Cannot start that drill: ${message}`,
+    topicsTitle: "Drill one topic",
+    heading: (topic) => `Drill › ${topic}`,
+    tally: (puzzles, right, points) => `${puzzles} done · ${right} right · ${points} pts`,
+    memory: (name, before, after) => {
+      const from = before === undefined ? "new" : `box ${before}`;
+      const to = after === undefined ? "" : ` → ${before === undefined ? "box " : ""}${after}`;
+      return `${name} (${from}${to})`;
+    },
+    trap: "a trap you fell for before",
+    question: (n, total) => `question ${n} of ${total}`,
+    notSaved: (message) => `Not saved: ${message}`,
+  },
+
+  interview: {
+    heading: (topic) => `Interview › ${topic}`,
+    puzzle: (n, total) => `Puzzle ${n} of ${total}`,
+    left: (clock) => `${clock} left`,
+    rules: "An interview round: no hints, and no feedback until the end. Each answer opens the next question; Esc ends the round early.",
+    summaryTitle: "Interview round: summary",
+    points: (points) => plural(points, "point", "points"),
+    answered: "Answered",
+    answeredOf: (answered, total) => `${answered} of ${plural(total, "question", "questions")}`,
+    time: (elapsed, minutes, timeUp) => (timeUp ? `${minutes} min: time ran out` : `${elapsed} of ${minutes} min`),
+    toRead: (count) => `To read: ${plural(count, "weak concept", "weak concepts")}`,
+    weak: (name, wrong, right) => `${name}: ${wrong} wrong, ${right} right`,
+    nothingWrong: (all) =>
+      all ? "Nothing to read: every answer was right." : "Nothing to read: every answer given was right.",
+    above: (count) => `⋮ ${count} more above`,
+    below: (count) => `⋮ ${count} more below`,
+  },
+
   campaign: {
     title: "Campaign",
     levels: (done, total) => `${done}/${total} levels`,
@@ -90,6 +131,7 @@ export const en: Catalogue = {
     howTo: [
       "Each level runs a TCP scenario step by step. Predict what happens next: the state a side enters, the segment it sends, a sequence number. Quick right answers in a row score more; a hint halves the points.",
       "A level's first star opens the next level of its chapter.",
+      "Drill: generated puzzles without end; what you miss comes back soon. An interview round runs against the clock and says what was right only at the end.",
     ],
     keys: "Keys",
     commands: {
@@ -102,11 +144,12 @@ export const en: Catalogue = {
       diagram: "show or hide the state diagram",
       help: "this help",
       erase: "erase the last character of a name being typed",
-      back: "go back (on the main menu: quit)",
+      back: "go back (on the main menu: quit; in an interview: end the round)",
       quit: "quit at once, from anywhere",
     },
     hints: {
       move: "move",
+      scroll: "scroll",
       up: "up",
       down: "down",
       pick: "pick",

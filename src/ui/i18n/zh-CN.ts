@@ -22,6 +22,44 @@ export const zhCN: Catalogue = {
   },
   comingSoon: (feature) => `“${feature}”将在以后的版本中推出。`,
 
+  drill: {
+    about:
+      "自动生成的题目，永无止境。每个概念都放在 0 到 5 号盒子里：答错就回到 0 号盒，几分钟内再考；每答对一次升一盒，隔得越来越久再考（5 号盒：三周后）。",
+    endless: "无尽练习：全部主题",
+    byTopic: "无尽练习：选一个主题…",
+    interview: (count, minutes) => `面试模拟：${minutes} 分钟内 ${count} 道题`,
+    back: "返回",
+    last: (puzzles, right, points) => `上一轮练习：${puzzles} 道题，答对 ${right} 道，${points} 分。`,
+    problem: (message) => `无法开始这个练习：${message}`,
+    topicsTitle: "按主题练习",
+    heading: (topic) => `练习 › ${topic}`,
+    tally: (puzzles, right, points) => `已做 ${puzzles} · 答对 ${right} · ${points} 分`,
+    memory: (name, before, after) => {
+      const from = before === undefined ? "新" : `${before} 号盒`;
+      return `${name}（${after === undefined ? from : `${from} → ${after} 号盒`}）`;
+    },
+    trap: "以前掉进过的误区",
+    question: (n, total) => `第 ${n}/${total} 问`,
+    notSaved: (message) => `未能保存：${message}`,
+  },
+
+  interview: {
+    heading: (topic) => `面试 › ${topic}`,
+    puzzle: (n, total) => `第 ${n}/${total} 题`,
+    left: (clock) => `剩余 ${clock}`,
+    rules: "面试模拟：没有提示，结束前也不公布对错。答完一问就进入下一问；按 Esc 提前结束。",
+    summaryTitle: "面试模拟：总结",
+    points: (points) => `${points} 分`,
+    answered: "已答",
+    answeredOf: (answered, total) => `${answered}/${total} 问`,
+    time: (elapsed, minutes, timeUp) => (timeUp ? `${minutes} 分钟：时间到` : `${elapsed}（共 ${minutes} 分钟）`),
+    toRead: (count) => `需要阅读：${count} 个薄弱概念`,
+    weak: (name, wrong, right) => `${name}：答错 ${wrong}，答对 ${right}`,
+    nothingWrong: (all) => (all ? "没有需要阅读的：全部答对。" : "没有需要阅读的：答了的都对。"),
+    above: (count) => `⋮ 上面还有 ${count} 个`,
+    below: (count) => `⋮ 下面还有 ${count} 个`,
+  },
+
   campaign: {
     title: "闯关",
     levels: (done, total) => `${done}/${total} 关`,
@@ -88,6 +126,7 @@ export const zhCN: Catalogue = {
     howTo: [
       "每一关都会一步步运行一个 TCP 场景。你来预测接下来会发生什么：某一方进入的状态、它发出的报文段、某个序号。连续答对、答得快，得分更高；看提示会让这道题的得分减半。",
       "在一关中拿到第一颗星，就会解锁本章的下一关。",
+      "练习：自动生成的题目永无止境，答错的概念很快会再出现。面试模拟要计时，结束时才公布对错。",
     ],
     keys: "按键",
     commands: {
@@ -100,11 +139,12 @@ export const zhCN: Catalogue = {
       diagram: "显示或隐藏状态图",
       help: "本帮助",
       erase: "删除正在输入的名称的最后一个字符",
-      back: "返回（在主菜单中：退出）",
+      back: "返回（在主菜单中：退出；面试中：结束本轮）",
       quit: "立即退出（任何界面都可以）",
     },
     hints: {
       move: "移动",
+      scroll: "滚动",
       up: "上移",
       down: "下移",
       pick: "直接选",

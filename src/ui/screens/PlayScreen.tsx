@@ -9,6 +9,7 @@ import type { Catalogue, Lang } from "../i18n";
 import { renderLadder } from "../ladder";
 import { clampLines, LADDER_WIDTH, ladderTail, spread } from "../layout";
 import type { PlayScreen as PlayScreenState } from "../state/app";
+import { type Playing, type PlayRules, PRACTICE_RULES } from "../state/play";
 import type { Theme } from "../theme";
 import { wrap } from "../text";
 import { DiagramScreen } from "./DiagramScreen";
@@ -17,6 +18,19 @@ export interface PlayScreenProps {
   readonly screen: PlayScreenState;
   readonly chapter: LoadedChapter;
   readonly lang: Lang;
+  readonly t: Catalogue;
+  readonly theme: Theme;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A question being played anywhere (campaign, drill, interview), with the frame's title laid out by its screen. */
+export interface QuestionFrameProps {
+  readonly play: Playing;
+  readonly title: string;
+  /** Lines over the ladder: the drill's status line. */
+  readonly head?: readonly Line[];
+  readonly rules: PlayRules;
   readonly t: Catalogue;
   readonly theme: Theme;
   readonly width: number;
@@ -35,14 +49,32 @@ export type PlayLayout =
     }
   | { readonly kind: "diagram"; readonly shown: Trace };
 
+/** A campaign level's question: the chapter and level in the title, the question's number and the score. */
+export function PlayScreen(props: PlayScreenProps) {
+  return <QuestionFrame {...playFrameProps(props)} />;
+}
+
+export function playLayout(props: PlayScreenProps): PlayLayout {
+  return questionLayout(playFrameProps(props));
+}
+
+function playFrameProps({ screen, chapter, lang, t, theme, width, height }: PlayScreenProps): QuestionFrameProps {
+  const game = screen.game;
+  const progress = progressView(game);
+  const number = Math.min(game.current + 1, progress.total);
+  const status = `${t.play.question(number, progress.total)} · ${t.play.score(progress.score)}`;
+  const title = spread(`${chapter.title[lang]} › ${game.level.level.title[lang]}`, status, width);
+  return { play: screen, title, rules: PRACTICE_RULES, t, theme, width, height };
+}
+
 /**
  * The play screen: the scenario so far as a ladder, then the question and its choices, or the verdict on the
  * answer and its explanation. The text comes first; the ladder gets the rows left, showing its latest lines.
  */
-export function PlayScreen(props: PlayScreenProps) {
+export function QuestionFrame(props: QuestionFrameProps) {
   const { t, theme, width, height } = props;
-  const layout = playLayout(props);
-  const question = questionView(props.screen.game);
+  const layout = questionLayout(props);
+  const question = questionView(props.play.game);
   if (layout.kind === "diagram")
     return <DiagramScreen shown={layout.shown} t={t} theme={theme} width={width} height={height} />;
   return (
@@ -50,7 +82,7 @@ export function PlayScreen(props: PlayScreenProps) {
       {layout.choices && question ? (
         <>
           <Lines lines={layout.body.slice(0, layout.choices.start)} />
-          <ChoiceList items={question.choices} cursor={props.screen.cursor} numbered theme={theme} width={width} />
+          <ChoiceList items={question.choices} cursor={props.play.cursor} numbered theme={theme} width={width} />
           <Lines lines={layout.body.slice(layout.choices.start + layout.choices.count)} />
         </>
       ) : (
@@ -61,35 +93,31 @@ export function PlayScreen(props: PlayScreenProps) {
 }
 
 /** Pure: every line of the frame's body is known here, so its height is exactly body.length + FRAME_ROWS. */
-export function playLayout({ screen, chapter, lang, t, theme, width, height }: PlayScreenProps): PlayLayout {
-  const game = screen.game;
+export function questionLayout(props: QuestionFrameProps): PlayLayout {
+  const { play, title, head = [], rules, t, theme, width, height } = props;
+  const game = play.game;
   const question = questionView(game);
   const feedback = feedbackView(game);
   const shown = question?.shown ?? feedback?.shown;
-  if (screen.diagram && shown) return { kind: "diagram", shown };
+  if (play.diagram && shown) return { kind: "diagram", shown };
 
-  const progress = progressView(game);
-  const number = Math.min(game.current + 1, progress.total);
-  const status = `${t.play.question(number, progress.total)} · ${t.play.score(progress.score)}`;
-  const title = spread(`${chapter.title[lang]} › ${game.level.level.title[lang]}`, status, width);
-  const rows = height - FRAME_ROWS;
-  const asked = question ? questionLines(question, screen.cursor, t, theme, width) : undefined;
-  const text = asked
-    ? asked.lines
-    : feedback
-      ? feedbackLines(feedback, screen.chosen, t, theme, width, rows)
-      : [];
+  // The head is set apart from the ladder by a blank line.
+  const top = head.length > 0 ? [...head, ""] : [];
+  const rows = height - FRAME_ROWS - top.length;
+  const asked = question ? questionLines(question, play.cursor, t, theme, width) : undefined;
+  const text = asked ? asked.lines : feedback ? feedbackLines(feedback, play.chosen, t, theme, width, rows) : [];
+  const diagram = rules.diagram ? (["diagram"] as const) : [];
   const hints: Hint[] = question
     ? [
         "move",
         "pick",
         "choose",
-        ...(question.hint !== undefined && !question.hintShown ? (["hint"] as const) : []),
-        "diagram",
+        ...(rules.hint && question.hint !== undefined && !question.hintShown ? (["hint"] as const) : []),
+        ...diagram,
         "help",
         "back",
       ]
-    : ["advance", "diagram", "help", "back"];
+    : ["advance", ...diagram, "help", "back"];
   const ladder = shown
     ? ladderTail(
         renderLadder(shown, { width: Math.min(width, LADDER_WIDTH), text: t.ladder }),
@@ -97,9 +125,9 @@ export function playLayout({ screen, chapter, lang, t, theme, width, height }: P
         t.play.earlier,
       )
     : [];
-  const head = ladder.length > 0 ? [...ladder, ""] : [];
-  const body = [...head, ...text].slice(0, Math.max(0, rows));
-  const start = head.length + (asked?.choiceStart ?? 0);
+  const above = ladder.length > 0 ? [...top, ...ladder, ""] : top;
+  const body = [...above, ...text].slice(0, Math.max(0, height - FRAME_ROWS));
+  const start = above.length + (asked?.choiceStart ?? 0);
   const choices = asked && start + asked.choiceCount <= body.length ? { start, count: asked.choiceCount } : undefined;
   return { kind: "frame", title, hints, body, ...(choices ? { choices } : {}) };
 }

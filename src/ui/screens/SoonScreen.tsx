@@ -5,7 +5,7 @@ import type { Feature } from "../state/app";
 import type { Theme } from "../theme";
 import { wrap } from "../text";
 
-/** Drill, challenge and stats: one line saying a later version brings them. */
+/** The challenge: one line saying a later version brings it. */
 export function SoonScreen(props: {
   readonly feature: Feature;
   readonly t: Catalogue;

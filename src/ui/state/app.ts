@@ -1,7 +1,8 @@
 import { assertNever } from "../../engine";
-import { type Lang, type LevelResult, type PlayState, playReducer, questionView, result, startLevel } from "../../game";
+import { type Lang, type LevelResult, playReducer, result, startLevel } from "../../game";
+import { checkDrillOptions, type DrillPuzzle, INTERVIEW_COUNT, INTERVIEW_MINUTES, TOPICS } from "../../game/drill";
 import type { LoadedChapter } from "../../levels/loader";
-import { withLevelResult } from "../../store/profile";
+import { withDrillResult, withLevelResult } from "../../store/profile";
 import { levelProgress, today } from "../../store/progress";
 import type { Profile, Settings } from "../../store/schema";
 import {
@@ -14,7 +15,25 @@ import {
   type ProgressMap,
 } from "../campaign";
 import { is, type Key, typedText } from "../keys";
+import {
+  type DrillChoice,
+  type DrillRecord,
+  type DrillScreen,
+  type DrillTally,
+  drillKey,
+  drillPuzzle,
+  type GameStart,
+  type InterviewScreen,
+  type InterviewSummaryScreen,
+  interviewKey,
+  interviewTick,
+  NO_TALLY,
+  type Step,
+  startInterview,
+  summaryKey,
+} from "./drill";
 import { listKey } from "./list";
+import { type Playing, PRACTICE_RULES, playKey } from "./play";
 import { NAME_FIELD_MAX, type NameProblem, nameProblem } from "./profileName";
 
 /**
@@ -38,7 +57,11 @@ export const MENU_ITEMS = [
 ] as const;
 export type MenuItem = (typeof MENU_ITEMS)[number];
 /** Menu items that later versions bring. */
-export type Feature = Extract<MenuItem, "drill" | "challenge">;
+export type Feature = Extract<MenuItem, "challenge">;
+
+/** The drill menu: the endless drill on every topic, on one topic (a list of them), an interview round. */
+export const DRILL_ITEMS = ["endless", "topic", "interview", "back"] as const;
+export type DrillItem = (typeof DRILL_ITEMS)[number];
 
 export const SETTINGS_ITEMS = ["language", "colour", "back"] as const;
 export type SettingsItem = (typeof SETTINGS_ITEMS)[number];
@@ -48,16 +71,10 @@ export type ResultItem = "next" | "retry" | "levels";
 /** The profile screen's items: each profile by name, then these two. */
 export type ProfileItem = { readonly kind: "profile"; readonly name: string } | { readonly kind: "new" | "back" };
 
-export interface PlayScreen {
+/** A campaign level being played. */
+export interface PlayScreen extends Playing {
   readonly kind: "play";
   readonly at: LevelRef;
-  readonly game: PlayState;
-  /** The highlighted choice while a question is open. */
-  readonly cursor: number;
-  /** The state diagram is shown instead of the play screen. */
-  readonly diagram: boolean;
-  /** The text of the choice just answered, shown with the feedback. */
-  readonly chosen?: string;
 }
 
 export type Screen =
@@ -95,13 +112,32 @@ export type Screen =
       readonly problem?: NameProblem;
       readonly error?: string;
     }
+  /** The drill menu; after a drill, what it came to; when the drill asked for cannot be, why (in English). */
+  | { readonly kind: "drillMenu"; readonly cursor: number; readonly last?: DrillTally; readonly problem?: string }
+  /** The topics to drill, then Back. */
+  | { readonly kind: "topics"; readonly cursor: number }
+  | DrillScreen
+  | InterviewScreen
+  | InterviewSummaryScreen
   | { readonly kind: "soon"; readonly feature: Feature }
   | { readonly kind: "quit" };
+
+/** A finished level, or drill puzzle (with when it was finished: spaced repetition dates it), not saved yet. */
+export type Unsaved =
+  | { readonly kind: "level"; readonly result: LevelResult }
+  | {
+      readonly kind: "drill";
+      readonly result: LevelResult;
+      readonly puzzle: Pick<DrillPuzzle, "concepts" | "misconceptions">;
+      readonly now: number;
+    };
 
 /** What the reducer asks of the store; the session performs each, in order, and reports back with an action. */
 export type Effect =
   /** Save the results in `unsaved`, oldest first. */
   | { readonly kind: "saveResults" }
+  /** The same after a drill puzzle (the last in `unsaved`): a failure is told on the drill's screen. */
+  | { readonly kind: "saveDrill" }
   | { readonly kind: "saveSettings"; readonly settings: Settings }
   | { readonly kind: "listProfiles" }
   /** Save what is unsaved, then play the profile `name` (created if new). */
@@ -121,7 +157,7 @@ export interface AppState {
   /** The profile's levels, by id, as the campaign reads them (always levelProgress(profile)). */
   readonly progress: ProgressMap;
   /** Results the store has not saved: each save tries them again, oldest first, before anything new. */
-  readonly unsaved: readonly LevelResult[];
+  readonly unsaved: readonly Unsaved[];
   /** Lines for the title screen, in English (they name files): a damaged save moved aside, say. */
   readonly notices: readonly string[];
   readonly screen: Screen;
@@ -132,19 +168,20 @@ export interface AppState {
 }
 
 /** What to report when the store fails: which change did not happen. */
-export type Failure = "results" | "settings" | "profiles" | "switch";
+export type Failure = "results" | "drill" | "settings" | "profiles" | "switch";
 
 /**
- * A key (`now`: the clock in milliseconds when it arrived; the game measures answer times with it), or the outcome
- * of an effect: the profile as the store returned it after a save, the profiles' names, another profile being
- * played, or the store's error message.
+ * A key (`now`: the clock in milliseconds when it arrived; the game measures answer times with it), the app's timer
+ * (every second while an interview's clock runs), or the outcome of an effect: the profile as the store returned it
+ * after a save, the profiles' names, another profile being played, or the store's error message.
  */
 export type AppAction =
   | { readonly type: "key"; readonly key: Key; readonly now: number }
+  | { readonly type: "tick"; readonly now: number }
   | {
       readonly type: "saved";
       readonly profile: Profile;
-      readonly unsaved: readonly LevelResult[];
+      readonly unsaved: readonly Unsaved[];
       readonly now: number;
     }
   | { readonly type: "profiles"; readonly names: readonly string[] }
@@ -160,25 +197,55 @@ export interface InitialState {
   readonly profileName: string;
   readonly profile: Profile;
   readonly notices?: readonly string[];
+  /** Where the game opens (the title menu by default), and the clock then: a drill's first puzzle depends on it. */
+  readonly start?: GameStart | undefined;
+  readonly now?: number;
 }
 
 export function initialState(init: InitialState): AppState {
-  return {
-    ...init,
+  const { start, now = 0, ...rest } = init;
+  const state: AppState = {
+    ...rest,
     progress: levelProgress(init.profile),
     unsaved: [],
     notices: init.notices ?? [],
     screen: { kind: "menu", cursor: 0 },
     effects: [],
   };
+  return start ? opening(state, start, now) : state;
+}
+
+/** The screen `start` asks for, over the title menu and the drill menu, where back leads. */
+function opening(state: AppState, start: GameStart, now: number): AppState {
+  switch (start.kind) {
+    case "menu":
+      return state;
+    case "drill": {
+      const { target: _, ...options } = start.options;
+      const problem = checkDrillOptions(options);
+      if (problem !== undefined) return { ...state, screen: { kind: "drillMenu", cursor: 0, problem } };
+      return { ...state, screen: drillPuzzle(start.seed, options, 0, state.profile.drill, now, NO_TALLY) };
+    }
+    case "interview":
+      return { ...state, screen: startInterview(start, now) };
+    default:
+      return assertNever(start);
+  }
 }
 
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
     case "key":
       return onKey(state, action.key, action.now);
-    case "saved":
-      return { ...withProfile(state, replay(action.profile, action.unsaved, action.now)), unsaved: action.unsaved };
+    case "tick":
+      return state.screen.kind === "interview"
+        ? { ...state, screen: interviewTick(state.screen, action.now) }
+        : state;
+    case "saved": {
+      const profile = replay(action.profile, action.unsaved, action.now);
+      const saved = { ...withProfile(state, profile), unsaved: action.unsaved };
+      return action.unsaved.length === 0 ? withoutSaveError(saved) : saved;
+    }
     case "profiles": {
       if (state.screen.kind !== "profiles") return state;
       const cursor = Math.max(0, action.names.indexOf(state.profileName));
@@ -225,6 +292,19 @@ function onKey(state: AppState, key: Key, now: number): AppState {
       return is(key, "back") || is(key, "choose") ? toMenu(state, "stats") : state;
     case "profiles":
       return onProfiles(state, screen, key);
+    case "drillMenu":
+      return onDrillMenu(state, screen, key, now);
+    case "topics":
+      return onTopics(state, screen, key, now);
+    case "drill":
+      return onDrill(state, screen, key, now);
+    case "interview":
+      return onInterview(state, screen, key, now);
+    case "interviewSummary": {
+      const next = summaryKey(screen, key, state.lang);
+      if (next === "leave") return toDrillMenu(state, "interview");
+      return next === screen ? state : { ...state, screen: next };
+    }
     case "soon":
       return is(key, "back") || is(key, "choose") || is(key, "advance") ? toMenu(state, screen.feature) : state;
     default:
@@ -249,6 +329,7 @@ function onMenu(state: AppState, screen: Extract<Screen, { kind: "menu" }>, key:
         screen: { kind: "campaign", cursor: continueTarget(state.chapters, state.progress)?.chapter ?? 0 },
       };
     case "drill":
+      return { ...state, screen: { kind: "drillMenu", cursor: 0 } };
     case "challenge":
       return { ...state, screen: { kind: "soon", feature: item } };
     case "stats":
@@ -307,43 +388,13 @@ function onChapter(state: AppState, screen: Extract<Screen, { kind: "chapter" }>
   return { ...state, screen: { kind: "intro", at } };
 }
 
+/** The question's keys (state/play.ts); back leaves the level in the middle, which Continue resumes. */
 function onPlay(state: AppState, screen: PlayScreen, key: Key, now: number): AppState {
-  // The diagram covers the screen: only its own key and back close it.
-  if (screen.diagram) {
-    return is(key, "diagram") || is(key, "back") ? { ...state, screen: { ...screen, diagram: false } } : state;
-  }
-  if (is(key, "diagram")) return { ...state, screen: { ...screen, diagram: true } };
-  if (is(key, "back")) return { ...toChapter(state, screen.at), suspended: screen };
-
-  const game = screen.game;
-  switch (game.phase) {
-    case "question": {
-      if (is(key, "hint")) return withGame(state, screen, playReducer(game, { type: "hint" }), now);
-      const question = questionView(game);
-      if (!question) return state;
-      const out = listKey(screen.cursor, question.choices.length, key);
-      if (out.kind === "moved") return { ...state, screen: { ...screen, cursor: out.cursor } };
-      if (out.kind === "none") return state;
-      const answered = playReducer(game, { type: "answer", choice: out.index, now });
-      const chosen = question.choices[out.index]?.label;
-      return {
-        ...state,
-        screen: { ...screen, game: answered, cursor: 0, ...(chosen === undefined ? {} : { chosen }) },
-      };
-    }
-    case "feedback":
-      return is(key, "advance") ? withGame(state, screen, playReducer(game, { type: "next", now }), now) : state;
-    case "done":
-      return finish(state, screen, now);
-    default:
-      return assertNever(game.phase);
-  }
-}
-
-/** The screen with the game moved on; the level's result once it is done. */
-function withGame(state: AppState, screen: PlayScreen, game: PlayState, now: number): AppState {
-  const next = { ...screen, game };
-  return game.phase === "done" ? finish(state, next, now) : { ...state, screen: next };
+  if (is(key, "back") && !screen.diagram) return { ...toChapter(state, screen.at), suspended: screen };
+  if (screen.game.phase === "done") return finish(state, screen, now);
+  const next = playKey(screen, key, now, PRACTICE_RULES);
+  if (next === screen) return state;
+  return next.game.phase === "done" ? finish(state, next, now) : { ...state, screen: next };
 }
 
 /** The result screen; the result applied to the UI's copy at once, and handed to the store to save. */
@@ -352,7 +403,11 @@ function finish(state: AppState, screen: PlayScreen, now: number): AppState {
   if (!r) return toChapter(state, screen.at);
   const played = withProfile(state, withLevelResult(state.profile, r, today(now)));
   return withEffect(
-    { ...played, unsaved: [...state.unsaved, r], screen: { kind: "result", at: screen.at, result: r, cursor: 0 } },
+    {
+      ...played,
+      unsaved: [...state.unsaved, { kind: "level", result: r }],
+      screen: { kind: "result", at: screen.at, result: r, cursor: 0 },
+    },
     { kind: "saveResults" },
   );
 }
@@ -383,6 +438,83 @@ function onResult(state: AppState, screen: Extract<Screen, { kind: "result" }>, 
     default:
       return assertNever(item);
   }
+}
+
+// ---- the drill (the screens' own logic is in drill.ts) -----------------------------------------------------------
+
+function onDrillMenu(state: AppState, screen: Extract<Screen, { kind: "drillMenu" }>, key: Key, now: number): AppState {
+  if (is(key, "back")) return toMenu(state, "drill");
+  const out = listKey(screen.cursor, DRILL_ITEMS.length, key);
+  if (out.kind === "moved") return { ...state, screen: { ...screen, cursor: out.cursor } };
+  if (out.kind === "none") return state;
+  const item = DRILL_ITEMS[out.index] as DrillItem;
+  switch (item) {
+    case "endless":
+      return startDrill(state, {}, now);
+    case "topic":
+      return { ...state, screen: { kind: "topics", cursor: 0 } };
+    case "interview": {
+      const round = { seed: seedOf(now), count: INTERVIEW_COUNT, minutes: INTERVIEW_MINUTES };
+      return { ...state, screen: startInterview(round, now) };
+    }
+    case "back":
+      return toMenu(state, "drill");
+    default:
+      return assertNever(item);
+  }
+}
+
+/** Each topic, then Back. */
+function onTopics(state: AppState, screen: Extract<Screen, { kind: "topics" }>, key: Key, now: number): AppState {
+  if (is(key, "back")) return toDrillMenu(state, "topic");
+  const out = listKey(screen.cursor, TOPICS.length + 1, key);
+  if (out.kind === "moved") return { ...state, screen: { kind: "topics", cursor: out.cursor } };
+  if (out.kind === "none") return state;
+  const topic = TOPICS[out.index];
+  return topic === undefined ? toDrillMenu(state, "topic") : startDrill(state, { topic }, now);
+}
+
+/** A drill seeded from the clock: the UI never draws random numbers of its own. */
+function startDrill(state: AppState, options: DrillChoice, now: number): AppState {
+  return { ...state, screen: drillPuzzle(seedOf(now), options, 0, state.profile.drill, now, NO_TALLY) };
+}
+
+function seedOf(now: number): number {
+  return Math.floor(now) >>> 0;
+}
+
+function onDrill(state: AppState, screen: DrillScreen, key: Key, now: number): AppState {
+  const step = drillKey(screen, key, now, state.profile.drill, state.lang);
+  if ("left" in step) return toDrillMenu(state, screen.options.topic === undefined ? "endless" : "topic", step.left);
+  return afterStep(state, screen, step, now);
+}
+
+function onInterview(state: AppState, screen: InterviewScreen, key: Key, now: number): AppState {
+  return afterStep(state, screen, interviewKey(screen, key, now, state.lang), now);
+}
+
+/**
+ * The drill's screen after a key; a finished puzzle applied to the UI's copy of the profile at once (the next
+ * puzzle adapts to it even when the store cannot save it) and handed to the store.
+ */
+function afterStep<S extends Screen>(state: AppState, before: Screen, step: Step<S>, now: number): AppState {
+  if (step.screen === before && !step.record) return state;
+  const moved: AppState = { ...state, screen: step.screen };
+  return step.record ? recordDrill(moved, step.record, now) : moved;
+}
+
+function recordDrill(state: AppState, { result: r, puzzle }: DrillRecord, now: number): AppState {
+  const { concepts, misconceptions } = puzzle;
+  const saved: Unsaved = { kind: "drill", result: r, puzzle: { concepts, misconceptions }, now };
+  return withEffect(
+    { ...withProfile(state, applied(state.profile, saved)), unsaved: [...state.unsaved, saved] },
+    { kind: "saveDrill" },
+  );
+}
+
+function toDrillMenu(state: AppState, item: DrillItem, last?: DrillTally): AppState {
+  const cursor = DRILL_ITEMS.indexOf(item);
+  return { ...state, screen: { kind: "drillMenu", cursor, ...(last && last.puzzles > 0 ? { last } : {}) } };
 }
 
 function onSettings(state: AppState, screen: Extract<Screen, { kind: "settings" }>, key: Key): AppState {
@@ -473,6 +605,8 @@ function failed(state: AppState, what: Failure, message: string): AppState {
   switch (what) {
     case "results":
       return screen.kind === "result" ? { ...state, screen: { ...screen, saveError: message } } : state;
+    case "drill":
+      return isDrillScreen(screen) ? { ...state, screen: { ...screen, saveError: message } } : state;
     case "settings":
       return screen.kind === "settings" ? { ...state, screen: { ...screen, saveError: message } } : state;
     case "profiles":
@@ -496,8 +630,30 @@ function withProfile(state: AppState, profile: Profile): AppState {
 }
 
 /** The profile as the store returned it, with the results it has not saved applied again. */
-function replay(profile: Profile, unsaved: readonly LevelResult[], now: number): Profile {
-  return unsaved.reduce((p, r) => withLevelResult(p, r, today(now)), profile);
+function replay(profile: Profile, unsaved: readonly Unsaved[], now: number): Profile {
+  return unsaved.reduce(
+    (p, u) => (u.kind === "level" ? withLevelResult(p, u.result, today(now)) : applied(p, u)),
+    profile,
+  );
+}
+
+/** A drill puzzle applied to a profile as the store applies it. */
+function applied(profile: Profile, u: Extract<Unsaved, { kind: "drill" }>): Profile {
+  return withDrillResult(profile, u.result, u.puzzle, u.now, today(u.now));
+}
+
+type DrillScreens = DrillScreen | InterviewScreen | InterviewSummaryScreen;
+
+function isDrillScreen(screen: Screen): screen is DrillScreens {
+  return screen.kind === "drill" || screen.kind === "interview" || screen.kind === "interviewSummary";
+}
+
+/** Everything is saved now: the drill's screens stop saying it is not. */
+function withoutSaveError(state: AppState): AppState {
+  const screen = state.screen;
+  if (!isDrillScreen(screen) || screen.saveError === undefined) return state;
+  const { saveError: _, ...rest } = screen;
+  return { ...state, screen: rest };
 }
 
 function toMenu(state: AppState, item: MenuItem): AppState {

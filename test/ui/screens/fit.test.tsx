@@ -1,7 +1,17 @@
 import { renderToString } from "ink";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Lang, type PlayState, playReducer, questionView, result, startLevel } from "../../../src/game";
-import { type LoadedChapter, loadPack } from "../../../src/levels/loader";
+import {
+  type Lang,
+  type PlayState,
+  playReducer,
+  questionsOf,
+  questionView,
+  result,
+  startLevel,
+} from "../../../src/game";
+import { type InterviewEntry, interviewPuzzles, interviewSummary } from "../../../src/game/drill";
+import { sameAnswer } from "../../../src/levels/answer";
+import { type LoadedChapter, type LoadedLevel, loadPack } from "../../../src/levels/loader";
 import { emptyProfile } from "../../../src/store/profile";
 import { statsReport } from "../../../src/store/stats";
 import { FRAME_ROWS } from "../../../src/ui/components/Frame";
@@ -9,6 +19,9 @@ import type { Line } from "../../../src/ui/components/Lines";
 import { CATALOGUES } from "../../../src/ui/i18n";
 import { frameOf, type Size } from "../../../src/ui/layout";
 import { diagramLines } from "../../../src/ui/screens/DiagramScreen";
+import { drillLabel, drillMenuLayout, TopicsScreen } from "../../../src/ui/screens/DrillMenuScreen";
+import { type DrillLayout, DrillScreen, drillLayout, interviewLayout } from "../../../src/ui/screens/DrillScreen";
+import { InterviewSummaryScreen, interviewSummaryBody } from "../../../src/ui/screens/InterviewSummaryScreen";
 import { helpLines } from "../../../src/ui/screens/HelpScreen";
 import { introBody } from "../../../src/ui/screens/IntroScreen";
 import { MenuScreen, type MenuScreenProps, menuLayout } from "../../../src/ui/screens/MenuScreen";
@@ -18,9 +31,15 @@ import { profilesLayout } from "../../../src/ui/screens/ProfilesScreen";
 import { resultBody } from "../../../src/ui/screens/ResultScreen";
 import { SettingsScreen } from "../../../src/ui/screens/SettingsScreen";
 import { StatsScreen, statsBody } from "../../../src/ui/screens/StatsScreen";
-import { MENU_ITEMS, type PlayScreen as PlayScreenState } from "../../../src/ui/state/app";
+import { DRILL_ITEMS, MENU_ITEMS, type PlayScreen as PlayScreenState } from "../../../src/ui/state/app";
+import {
+  type DrillScreen as DrillState,
+  drillPuzzle,
+  type InterviewScreen as InterviewState,
+  startInterview,
+} from "../../../src/ui/state/drill";
 import type { NameProblem } from "../../../src/ui/state/profileName";
-import { widthOf } from "../../../src/ui/text";
+import { widthOf, wrap } from "../../../src/ui/text";
 import { themeFor } from "../../../src/ui/theme";
 import { realFs } from "../../fixtures/realFs";
 import { playedProfile } from "./playedProfile";
@@ -62,20 +81,22 @@ function expectFits(lines: readonly Line[], size: Size, what: string): void {
 
 /** Every state a level's play screen shows: each question (with its hint shown), the feedback on each answer. */
 function playStates(chapter: LoadedChapter, lang: Lang): { state: PlayState; chosen?: string }[] {
+  return chapter.levels.flatMap((level) => levelStates(level, lang));
+}
+
+function levelStates(level: LoadedLevel, lang: Lang): { state: PlayState; chosen?: string }[] {
   const out: { state: PlayState; chosen?: string }[] = [];
-  for (const level of chapter.levels) {
-    let s = startLevel(level, lang, 0);
-    while (s.phase !== "done") {
-      s = playReducer(s, { type: "hint" });
-      out.push({ state: s });
-      const q = questionView(s);
-      // The widest choice, for the widest "you chose …" line.
-      const choices = q?.choices ?? [];
-      const widest = choices.reduce((a, c, i) => (widthOf(c.label) > widthOf(choices[a]?.label ?? "") ? i : a), 0);
-      s = playReducer(s, { type: "answer", choice: widest, now: 0 });
-      out.push({ state: s, chosen: choices[widest]?.label ?? "" });
-      s = playReducer(s, { type: "next", now: 0 });
-    }
+  let s = startLevel(level, lang, 0);
+  while (s.phase !== "done") {
+    s = playReducer(s, { type: "hint" });
+    out.push({ state: s });
+    const q = questionView(s);
+    // The widest choice, for the widest "you chose …" line.
+    const choices = q?.choices ?? [];
+    const widest = choices.reduce((a, c, i) => (widthOf(c.label) > widthOf(choices[a]?.label ?? "") ? i : a), 0);
+    s = playReducer(s, { type: "answer", choice: widest, now: 0 });
+    out.push({ state: s, chosen: choices[widest]?.label ?? "" });
+    s = playReducer(s, { type: "next", now: 0 });
   }
   return out;
 }
@@ -294,5 +315,138 @@ describe.each(SIZES)("every screen fits $columns×$rows", (size) => {
     const drawn = renderToString(<PlayScreen {...props} />, { columns: size.columns }).split("\n");
     expect(drawn.length).toBe(layout.body.length + FRAME_ROWS);
     expect(drawn.slice(2, 2 + layout.body.length)).toEqual(layout.body.map((l) => text(l).trimEnd()));
+  });
+});
+
+/** The drill's screens: 20 generated puzzles of each kind, every state they show, both languages, both sizes. */
+const SEEDS = Array.from({ length: 20 }, (_, i) => 1000 + 7919 * i);
+const TALLY = { puzzles: 12345, right: 12000, points: 9_999_999 };
+
+/** A drill on its puzzle `seed`, chosen for a concept the profile remembers, in box 3. */
+function drillStates(seed: number, lang: Lang): DrillState[] {
+  const fresh = drillPuzzle(seed, {}, 0, {}, 0, TALLY);
+  const target = fresh.target ?? expect.unreachable();
+  const remembered = drillPuzzle(seed, {}, 0, { [target]: { box: 3, due: 0, right: 3, wrong: 9, last: 0 } }, 0, TALLY);
+  const out: DrillState[] = [fresh, { ...remembered, saveError: SAVE_ERROR }];
+  for (const { state, chosen } of levelStates(remembered.puzzle.level, lang)) {
+    const play = { game: state, cursor: 0, diagram: false, ...(chosen === undefined ? {} : { chosen }) };
+    out.push({ ...remembered, play, recorded: state.phase === "feedback" });
+    out.push({ ...remembered, play, recorded: state.phase === "feedback", saveError: SAVE_ERROR });
+  }
+  return out;
+}
+
+/** Every state of an interview round: each puzzle's introduction and each of its questions. */
+function interviewStates(seed: number, lang: Lang): InterviewState[] {
+  const round = startInterview({ seed, count: 10, minutes: 5 }, 0);
+  return round.puzzles.flatMap((puzzle, index) => {
+    const at = { ...round, index, saveError: SAVE_ERROR };
+    let game = startLevel(puzzle.level, lang, 0);
+    const states: InterviewState[] = [at];
+    while (game.phase !== "done") {
+      states.push({ ...at, play: { game, cursor: 0, diagram: false } });
+      game = playReducer(playReducer(game, { type: "answer", choice: 0, now: 0 }), { type: "next", now: 0 });
+    }
+    return states;
+  });
+}
+
+/** A round with every answer wrong: the most weak concepts, each with the most to read. */
+function wrongRound(seed: number, lang: Lang): InterviewEntry[] {
+  return interviewPuzzles({ seed, count: 10 }).map((puzzle) => {
+    let game = startLevel(puzzle.level, lang, 0);
+    while (game.phase !== "done") {
+      const slot = questionsOf(game.level)[game.current] ?? expect.unreachable();
+      const wrong = slot.question.choices.findIndex((c) => !sameAnswer(c.answer, slot.question.correct));
+      game = playReducer(playReducer(game, { type: "answer", choice: wrong, now: 0 }), { type: "next", now: 0 });
+    }
+    return { puzzle, answers: game.answers };
+  });
+}
+
+function layoutLines(layout: DrillLayout): Line[] {
+  if (layout.kind === "diagram") throw new Error("expected a frame");
+  return [layout.title, "", ...layout.body, "", "hints"];
+}
+
+describe.each(SIZES)("the drill's screens fit $columns×$rows", (size) => {
+  const { width, height } = frameOf(size);
+
+  it.each(LANGS)("the drill menu: first, after a drill, with a problem; the topics, in %s", (lang) => {
+    const t = CATALOGUES[lang];
+    for (const extra of [{}, { last: TALLY }, { problem: MOVED }]) {
+      const { above, below } = drillMenuLayout({ cursor: 0, ...extra, t, theme, width, height });
+      const items = DRILL_ITEMS.map((i) => drillLabel(i, t));
+      expectFits(["title", "", ...above, ...items, ...below, "", "hints"], size, "menu");
+      if ("last" in extra) expect(below.map(text)).toContain(t.drill.last(TALLY.puzzles, TALLY.right, TALLY.points));
+    }
+    const topics = renderToString(<TopicsScreen cursor={0} lang={lang} t={t} theme={theme} width={width} />, {
+      columns: size.columns,
+    }).split("\n");
+    expectFits(topics, size, "topics");
+  });
+
+  it.each(LANGS)("20 endless drill puzzles: introduction, questions, feedback, a save that failed, in %s", (lang) => {
+    const t = CATALOGUES[lang];
+    for (const seed of SEEDS) {
+      for (const screen of drillStates(seed, lang)) {
+        const layout = drillLayout({ screen, memories: {}, lang, t, theme, width, height });
+        const game = screen.play?.game;
+        const what = `drill seed ${seed} ${game ? `question ${game.current + 1} (${game.phase})` : "intro"}`;
+        expectFits(layoutLines(layout), size, what);
+        if (layout.kind === "intro") {
+          // The scenario is never cut: the questions rely on it.
+          const intro = wrap(screen.puzzle.level.level.intro[lang], width);
+          expect(layout.body.slice(-intro.length).map(text), what).toEqual(intro);
+        }
+      }
+    }
+  });
+
+  it.each(LANGS)("20 interview rounds: every introduction and question, in %s", (lang) => {
+    const t = CATALOGUES[lang];
+    for (const seed of SEEDS) {
+      for (const screen of interviewStates(seed, lang)) {
+        const layout = interviewLayout({ screen, lang, t, theme, width, height });
+        expectFits(layoutLines(layout), size, `interview seed ${seed} puzzle ${screen.index + 1}`);
+        expect(layout.kind === "diagram").toBe(false);
+      }
+    }
+  });
+
+  it.each(LANGS)("20 interview summaries, everything wrong, scrolled to each weak concept, in %s", (lang) => {
+    const t = CATALOGUES[lang];
+    for (const seed of SEEDS) {
+      const entries = wrongRound(seed, lang);
+      const weak = interviewSummary(entries, lang).weak.length;
+      for (let scroll = 0; scroll < weak; scroll++) {
+        for (const saveError of [undefined, SAVE_ERROR]) {
+          const round = { entries, minutes: 5, elapsed: 300_000, timeUp: true };
+          const props = { ...round, scroll, saveError, lang, t, theme, width, height };
+          const body = interviewSummaryBody(props);
+          expectFits(["title", "", ...body, "", "hints"], size, `summary seed ${seed} scroll ${scroll}`);
+          // The concept scrolled to is shown.
+          const name = interviewSummary(entries, lang).weak[scroll]?.name ?? expect.unreachable();
+          expect(body.map(text).join("\n")).toContain(name);
+        }
+      }
+    }
+  });
+
+  it("Ink draws the drill's layouts as they are", () => {
+    const t = CATALOGUES["zh-CN"];
+    const [, , screen] = drillStates(SEEDS[3] as number, "zh-CN");
+    const props = { screen: screen as DrillState, memories: {}, lang: "zh-CN" as const, t, theme, width, height };
+    const layout = drillLayout(props);
+    if (layout.kind !== "frame") throw new Error("expected the question");
+    const drawn = renderToString(<DrillScreen {...props} />, { columns: size.columns }).split("\n");
+    expect(drawn.length).toBe(layout.body.length + FRAME_ROWS);
+    expect(drawn.slice(2, 2 + layout.body.length)).toEqual(layout.body.map((l) => text(l).trimEnd()));
+    const entries = wrongRound(SEEDS[0] as number, "zh-CN");
+    const round = { entries, minutes: 5, elapsed: 1000, timeUp: false, scroll: 1 };
+    const summary = { ...round, lang: "zh-CN" as const, t, theme, width, height };
+    const lines = interviewSummaryBody(summary);
+    const shown = renderToString(<InterviewSummaryScreen {...summary} />, { columns: size.columns }).split("\n");
+    expect(shown.slice(2, -2)).toEqual(lines.map((l) => text(l).trimEnd()));
   });
 });

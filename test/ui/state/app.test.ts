@@ -63,9 +63,14 @@ describe("the menu", () => {
     expect(keys(start(), "up").screen).toEqual({ kind: "menu", cursor: MENU_ITEMS.length - 1 });
   });
 
-  it("drill and challenge: a screen saying they come later; back returns to their item", () => {
-    expect(keys(start(), "3").screen).toEqual({ kind: "soon", feature: "drill" });
+  it("challenge: a screen saying it comes later; back returns to its item", () => {
+    expect(keys(start(), "4").screen).toEqual({ kind: "soon", feature: "challenge" });
     expect(keys(start(), "4", "escape").screen).toEqual({ kind: "menu", cursor: 3 });
+  });
+
+  it("drill: the drill menu; back returns to its item", () => {
+    expect(keys(start(), "3").screen).toEqual({ kind: "drillMenu", cursor: 0 });
+    expect(keys(start(), "3", "escape").screen).toEqual({ kind: "menu", cursor: 2 });
   });
 
   it("stats: the statistics as of the key's time; back or Enter returns to its item", () => {
@@ -165,7 +170,7 @@ describe("playing a level", () => {
     expect(done.screen.result).toMatchObject({ levelId: "handshake-first-syn", correct: 5, total: 5, stars: 3 });
     // The UI's copy has the result at once; saving it is asked of the store.
     expect(done.progress.get("handshake-first-syn")).toMatchObject({ stars: 3, attempts: 1, completed: true });
-    expect(done.unsaved).toEqual([done.screen.result]);
+    expect(done.unsaved).toEqual([{ kind: "level", result: done.screen.result }]);
     expect(done.effects).toEqual([{ kind: "saveResults" }]);
     expect(resultItems(done, done.screen.at)).toEqual(["next", "retry", "levels"]);
     expect(keys(done, "enter").screen).toEqual({ kind: "intro", at: { chapter: 0, level: 1 } });
