@@ -15,6 +15,8 @@ export interface Io extends PackFs {
   now(): number;
   /** The built-in level pack: `levels/` beside the installed program. */
   readonly builtinLevels: string;
+  /** The built-in pack compiled at build time (dist/pack.json), which the game loads while it matches levels/. */
+  readonly builtinPack?: string;
   /** The terminal's width, when stdout is one: the ladder is drawn 80 columns wide, or narrower to fit. */
   readonly columns?: number;
   /** Standard input and output are both a terminal: the game needs one to draw in and read keys from. */

@@ -54,6 +54,7 @@ const io = (entry: string): Io => ({
   createFile: (path, contents) => writeFile(path, contents, { encoding: "utf8", flag: "wx" }),
   now: Date.now,
   builtinLevels: builtinLevels(entry),
+  builtinPack: fileURLToPath(new URL("./pack.json", entry)),
   ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
   interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   env: process.env,

@@ -1,4 +1,5 @@
 import { assertNever, parseScenario, runScenario, type Trace } from "../engine";
+import { loadBuiltinPack } from "../levels/compiled";
 import { countLevels, countPuzzles, formatProblem, loadPack, type Pack } from "../levels/loader";
 import { langFromEnv } from "../ui/i18n";
 import { renderLadder } from "../ui/ladder";
@@ -68,7 +69,10 @@ async function play(
     );
     return EXIT_USAGE;
   }
-  const pack = await loadPack(command.levels ?? io.builtinLevels, io);
+  const pack =
+    command.levels === undefined && io.builtinPack !== undefined
+      ? await loadBuiltinPack(io.builtinLevels, io, io.builtinPack)
+      : await loadPack(command.levels ?? io.builtinLevels, io);
   if (countLevels(pack) === 0) {
     io.stderr(`tcp-tutor: no level in ${pack.dir} could be loaded (see tcp-tutor check ${pack.dir})\n`);
     return EXIT_PROBLEMS;

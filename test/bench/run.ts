@@ -1,187 +1,148 @@
 /**
- * Engine throughput: whole connection lifecycles per second through runScenario, the way the game and the level
- * checker drive it; and the drill generator's throughput: puzzles generated and validated per second, the way
- * `tcp-tutor drill` makes them. `npm run bench` bundles this file and prints two tables. No dependencies, no
- * assertions: a lifecycle that does not end with both sides CLOSED, or a drill puzzle the validator rejected, stops
- * the run with an error, since its numbers would lie.
+ * `npm run bench`: how fast tcp-tutor is, as one table. Each figure is set beside a floor measured the same way in
+ * the same run (a bare node doing the least that can be seen), with its ratio to it, the target and PASS or MISS.
+ * A benchmark, not a test: nothing here fails a build; a run whose numbers would lie (a check that finds problems, a
+ * lifecycle that does not close, a frame that never comes) stops with an error instead.
+ *
+ *   node dist/bench.mjs [--program FILE] [--only frame,help,keys,check,engine]
+ *
+ * --program runs another build (a copy of an older one, to compare); --only measures some rows. Every run of the
+ * game gets a temporary TCP_TUTOR_HOME, never the real save.
  */
-import { DEFAULT_OPTIONS, runScenario, type Scenario, type ScenarioStep, type Side } from "../../src/engine";
-import { generateDrillPuzzle } from "../../src/game/drill";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { mib, ms, quantile, median, table, thousands } from "./measure";
+import { echoFloor, ensureTmux, gameCommand, gameEnv, type Presses, Pty, Tmux, wallTimes } from "./terminal";
+import { CLEAN, drillPuzzles, LOSSY, lifecycles, TIMING } from "./throughput";
 
-const GOAL_PER_SECOND = 50_000;
-/** Drill puzzles generated, validated (Level schema + poseLevel) and ready to play, per second on one core. */
-const DRILL_GOAL_PER_SECOND = 2_000;
-/**
- * The generator runs some twenty templates, the level schema and the checker: far more code than one lifecycle, so
- * the JIT needs longer before its rounds settle.
- */
-const DRILL_WARM_UP_MS = 2_000;
-const WARM_UP_MS = 500;
-/** The measurement is split into rounds; the table shows the median round and the spread of all of them. */
-const ROUNDS = 5;
-const ROUND_MS = 400;
+const FIRST_FRAMES = 10;
+const HELPS = 20;
+const CHECKS = 10;
+const PRESSES = 100;
+const GAPS_MS = [150, 10] as const;
 
-const both: readonly Side[] = ["client", "server"];
-const tenSends: readonly ScenarioStep[] = Array.from({ length: 10 }, () => ({
-  verb: "send",
-  side: "client",
-  bytes: 1000,
-}));
-
-function lifecycle(steps: readonly ScenarioStep[]): Scenario {
-  return { client: { isn: 1000 }, server: { isn: 5000 }, options: DEFAULT_OPTIONS, steps };
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? undefined : process.argv[i + 1];
 }
 
-/** Handshake, ten 1000-byte segments each acked at once, four-way close, TIME_WAIT expiry. */
-const CLEAN = lifecycle([
-  { verb: "listen", sides: ["server"] },
-  { verb: "connect", sides: ["client"] },
-  ...tenSends,
-  { verb: "close", sides: ["client"] },
-  { verb: "wait", seconds: 1 },
-  { verb: "close", sides: ["server"] },
-  { verb: "wait", seconds: 61 },
-]);
+// The bench is bundled to dist/bench.mjs, beside the program.
+const program = option("--program") ?? fileURLToPath(new URL("./tcp-tutor.mjs", import.meta.url));
+if (!existsSync(program)) throw new Error(`no program at ${program}: build it first (npm run build)`);
+const only = option("--only")?.split(",");
+const wanted = (what: string): boolean => only === undefined || only.includes(what);
+const home = mkdtempSync(join(tmpdir(), "tcp-tutor-bench-"));
+const env = gameEnv(home);
 
-/** The same with the first data segment and the client's first FIN lost, so both are retransmitted. */
-const LOSSY = lifecycle([
-  { verb: "listen", sides: ["server"] },
-  { verb: "connect", sides: ["client"] },
-  { verb: "lose", from: "client", flags: "PA", count: 1 },
-  { verb: "lose", from: "client", flags: "FA", count: 1 },
-  ...tenSends,
-  { verb: "wait", seconds: 1 },
-  { verb: "close", sides: ["client"] },
-  { verb: "wait", seconds: 1 },
-  { verb: "close", sides: ["server"] },
-  { verb: "wait", seconds: 61 },
-]);
-
-interface Measurement {
-  readonly name: string;
-  readonly steps: number;
-  readonly segments: number;
-  readonly lost: number;
-  /** Median round. */
-  readonly perSecond: number;
-  readonly slowest: number;
-  readonly fastest: number;
-  readonly usPerStep: number;
+/** What to undo if the run is interrupted: the tmux server, the program in its pseudo-terminal, the home. */
+const cleanups: (() => void)[] = [() => rmSync(home, { recursive: true, force: true })];
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    for (const undo of cleanups.reverse()) {
+      try {
+        undo();
+      } catch {
+        // already gone
+      }
+    }
+    process.exit(130);
+  });
 }
 
-/** Lifecycles per second over about `ms` milliseconds of back-to-back runs. */
-function round(sc: Scenario, ms: number): number {
-  let runs = 0;
-  let sink = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  while (elapsed < ms) {
-    for (let i = 0; i < 100; i++) sink += runScenario(sc, { seed: runs + i }).segments.length;
-    runs += 100;
-    elapsed = performance.now() - start;
+type Row = readonly [measure: string, figure: string, floor: string, ratio: string, target: string, mark: string];
+const rows: Row[] = [];
+const ratio = (a: number, floor: number): string => `${(a / floor).toFixed(2)}×`;
+const mark = (ok: boolean): string => (ok ? "PASS" : "MISS");
+const notes: string[] = [];
+
+async function firstFrame(): Promise<void> {
+  if (!ensureTmux()) {
+    notes.push("first frame: not measured, tmux is missing (apt-get install tmux)");
+  } else {
+    const tmux = new Tmux();
+    cleanups.push(() => tmux.close());
+    try {
+      await tmux.start();
+      const t = await tmux.firstFrames(FIRST_FRAMES, program, home);
+      const [p, f] = [median(t.program), median(t.floor)];
+      const stretch = p <= 2.5 * f ? "stretch PASS" : "stretch MISS";
+      rows.push([`first frame in tmux, median of ${FIRST_FRAMES}`, ms(p), ms(f), ratio(p, f), "≤ 3× (2.5×)", `${mark(p <= 3 * f)}, ${stretch}`]);
+    } finally {
+      tmux.close();
+    }
   }
-  // The sum keeps the traces alive as far as the optimiser can tell; it is always positive.
-  return sink > 0 ? runs / (elapsed / 1000) : 0;
 }
 
-function measure(name: string, sc: Scenario): Measurement {
-  const t = runScenario(sc, { seed: 1 });
-  for (const s of both) {
-    if (t.final[s] !== "CLOSED") throw new Error(`${name}: ${s} ends in ${t.final[s]}, not CLOSED`);
-  }
-  round(sc, WARM_UP_MS);
-  const rates = Array.from({ length: ROUNDS }, () => round(sc, ROUND_MS)).sort((a, b) => a - b);
-  const perSecond = rates[Math.floor(ROUNDS / 2)] ?? 0;
-  return {
-    name,
-    steps: sc.steps.length,
-    segments: t.segments.length,
-    lost: t.segments.filter((s) => s.lost).length,
-    perSecond,
-    slowest: rates[0] ?? 0,
-    fastest: rates[ROUNDS - 1] ?? 0,
-    usPerStep: 1e6 / (perSecond * sc.steps.length),
+function help(): void {
+  const help = wallTimes(HELPS, { args: [program, "--help"], expect: /Usage|usage/ }, { args: ["-e", "0"], expect: /^$/ }, env);
+  const [h, hf] = [median(help.program), median(help.floor)];
+  rows.push([`tcp-tutor --help, median of ${HELPS}`, ms(h), ms(hf), ratio(h, hf), "≤ 1.3×", mark(h <= 1.3 * hf)]);
+}
+
+async function keys(): Promise<void> {
+  const run = async (command: string): Promise<{ presses: Presses[]; peak: number; rows: number }> => {
+    const pty = new Pty(command, env);
+    cleanups.push(() => pty.kill());
+    try {
+      await pty.ready();
+      const presses: Presses[] = [];
+      for (const gap of GAPS_MS) presses.push(await pty.press(PRESSES, gap));
+      return { presses, peak: pty.peakMemory(), rows: pty.rows };
+    } finally {
+      await pty.close("q");
+    }
   };
-}
-
-const thousands = (n: number): string => Math.round(n).toLocaleString("en-US");
-
-function table(rows: readonly (readonly string[])[], rightAligned: readonly boolean[]): string {
-  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length))) ?? [];
-  const fmt = (r: readonly string[]): string =>
-    r
-      .map((cell, c) => (rightAligned[c] ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0)))
-      .join("  ")
-      .trimEnd();
-  const [head, ...body] = rows;
-  const rule = widths.map((w) => "-".repeat(w)).join("  ");
-  return [fmt(head ?? []), rule, ...body.map(fmt)].join("\n");
-}
-
-const results = [measure("clean lifecycle", CLEAN), measure("lossy lifecycle", LOSSY)];
-const goal = `>= ${thousands(GOAL_PER_SECOND)}/s`;
-const rows = [
-  ["scenario", "steps", "segments", "lost", "lifecycles/s", "rounds (min-max)", "us/step", "goal", "mark"],
-  ...results.map((r) => {
-    const judged = r.name === "clean lifecycle";
-    return [
-      r.name,
-      String(r.steps),
-      String(r.segments),
-      String(r.lost),
-      thousands(r.perSecond),
-      `${thousands(r.slowest)}-${thousands(r.fastest)}`,
-      r.usPerStep.toFixed(2),
-      judged ? goal : "-",
-      judged ? (r.perSecond >= GOAL_PER_SECOND ? "pass" : "MISS") : "-",
-    ];
-  }),
-];
-
-/**
- * Drill puzzles per second over about `ms` milliseconds, each from a new seed (so every template and question
- * comes up), counting the drafts the validator rejected on the way.
- */
-let nextSeed = 0;
-function drillRound(ms: number): { perSecond: number; rejected: number } {
-  let puzzles = 0;
-  let rejected = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  while (elapsed < ms) {
-    for (let i = 0; i < 20; i++) rejected += generateDrillPuzzle(nextSeed++).rejections.length;
-    puzzles += 20;
-    elapsed = performance.now() - start;
+  const game = await run(gameCommand(program));
+  const floor = await run(echoFloor(game.rows));
+  for (const [i, gap] of GAPS_MS.entries()) {
+    const g = game.presses[i]?.latencies ?? [];
+    const f = floor.presses[i]?.latencies ?? [];
+    const lost = g.filter((l) => !Number.isFinite(l)).length;
+    if (lost > 0) notes.push(`keys ${gap} ms apart: ${lost} of ${PRESSES} keys never showed a frame (counted as ∞)`);
+    const ambiguous = game.presses[i]?.ambiguous ?? 0;
+    if (ambiguous > 0) notes.push(`keys ${gap} ms apart: ${ambiguous} frames came more than a lap of the menu late`);
+    for (const [what, q, target] of [["median", 0.5, 16], ["p90", 0.9, 25]] as const) {
+      const [v, vf] = [quantile(g, q), quantile(f, q)];
+      rows.push([`key → frame, ${gap} ms apart, ${what} of ${PRESSES}`, ms(v), ms(vf), ratio(v, vf), `≤ ${target} ms`, mark(v <= target)]);
+    }
   }
-  return { perSecond: puzzles / (elapsed / 1000), rejected };
+  rows.push([`peak memory of the game (VmHWM), ${PRESSES * GAPS_MS.length} keys`, mib(game.peak), mib(floor.peak), ratio(game.peak, floor.peak), "≤ 80 MiB", mark(game.peak <= 80 * 2 ** 20)]);
 }
 
-function measureDrill(): { perSecond: number; slowest: number; fastest: number; rejected: number } {
-  drillRound(DRILL_WARM_UP_MS);
-  const rounds = Array.from({ length: ROUNDS }, () => drillRound(ROUND_MS));
-  const rates = rounds.map((r) => r.perSecond).sort((a, b) => a - b);
-  const rejected = rounds.reduce((n, r) => n + r.rejected, 0);
-  if (rejected > 0) throw new Error(`drill: the validator rejected ${rejected} generated drafts`);
-  return { perSecond: rates[Math.floor(ROUNDS / 2)] ?? 0, slowest: rates[0] ?? 0, fastest: rates[ROUNDS - 1] ?? 0, rejected };
+function check(): void {
+  const t = wallTimes(CHECKS, { args: [program, "check"], expect: /all valid/ }, { args: ["-e", "0"], expect: /^$/ }, env);
+  const [c, cf] = [median(t.program), median(t.floor)];
+  rows.push([`tcp-tutor check (whole pack), median of ${CHECKS}`, ms(c), ms(cf), ratio(c, cf), "≤ 300 ms", mark(c <= 300)]);
 }
 
-const drill = measureDrill();
-const drillGoal = `>= ${thousands(DRILL_GOAL_PER_SECOND)}/s`;
-const drillRows = [
-  ["drill generator", "puzzles/s", "rounds (min-max)", "us/puzzle", "goal", "mark"],
-  [
-    "generate + validate",
-    thousands(drill.perSecond),
-    `${thousands(drill.slowest)}-${thousands(drill.fastest)}`,
-    (1e6 / drill.perSecond).toFixed(0),
-    drillGoal,
-    drill.perSecond >= DRILL_GOAL_PER_SECOND ? "pass" : "MISS",
-  ],
-];
+function throughput(): void {
+  const goal = 50_000;
+  const clean = lifecycles("clean lifecycle", CLEAN);
+  const lossy = lifecycles("lossy lifecycle", LOSSY);
+  rows.push([`engine lifecycles/s (${clean.segments} segments)`, thousands(clean.perSecond), "-", "-", `≥ ${thousands(goal)}/s`, mark(clean.perSecond >= goal)]);
+  rows.push([`  with 2 losses (${lossy.segments} segments)`, thousands(lossy.perSecond), "-", "-", "-", "-"]);
+  const drill = drillPuzzles();
+  rows.push(["drill puzzles generated + validated/s", thousands(drill.perSecond), "-", "-", "≥ 2,000/s", mark(drill.perSecond >= 2_000)]);
+}
 
-const timing = `median of ${ROUNDS} rounds of ${ROUND_MS} ms after a ${WARM_UP_MS} ms warm-up (drill: ${DRILL_WARM_UP_MS} ms)`;
-console.log(`tcp-tutor engine benchmark: node ${process.version}, ${timing}`);
+const load = (): string => loadavg().map((l) => l.toFixed(2)).join(" ");
+const loadBefore = load();
+try {
+  if (wanted("frame")) await firstFrame();
+  if (wanted("help")) help();
+  if (wanted("keys")) await keys();
+  if (wanted("check")) check();
+  if (wanted("engine")) throughput();
+} finally {
+  rmSync(home, { recursive: true, force: true });
+}
+
+console.log(`tcp-tutor benchmark: node ${process.version}, ${cpus().length} cores, load ${loadBefore} → ${load()}`);
+console.log(`program: ${program}`);
+console.log(`floors: node -e "console.log('ready')" in tmux; node -e 0; node answering keys in raw mode (and its memory)`);
+console.log(`throughput: ${TIMING}`);
 console.log("");
-console.log(table(rows, [false, true, true, true, true, true, true, false, false]));
-console.log("");
-console.log(table(drillRows, [false, true, true, true, false, false]));
+console.log(table([["measure", "figure", "floor", "× floor", "target", "mark"], ...rows], [false, true, true, true, false, false]));
+for (const n of notes) console.log(`note: ${n}`);

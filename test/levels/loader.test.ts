@@ -155,6 +155,12 @@ puzzles:
     ]);
   });
 
+  it("an alias without its anchor: a problem, not a crash", async () => {
+    expect(await check("id: x\ntitle: *t\n")).toEqual([
+      "mem/c/x.yaml: unresolved alias (the anchor must be set before the alias): t",
+    ]);
+  });
+
   it("a scenario the engine cannot run: the field inside the scenario", async () => {
     const body = `id: x
 title: { en: "x", zh-CN: "x" }
