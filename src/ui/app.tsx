@@ -107,6 +107,8 @@ interface ScreenViewProps {
 /** The open screen, with what it needs from the state. */
 function ScreenView({ state, screen, t, theme, size }: ScreenViewProps) {
   const { width, height } = frameOf(size);
+  // What every screen is drawn with: its words, colours and room.
+  const frame = { t, theme, width, height };
   const { chapters, lang, progress } = state;
   switch (screen.kind) {
     case "menu":
@@ -116,10 +118,7 @@ function ScreenView({ state, screen, t, theme, size }: ScreenViewProps) {
           continueLabel={continueLabel(state, t)}
           profileName={state.profileName}
           notices={state.notices}
-          t={t}
-          theme={theme}
-          width={width}
-          height={height}
+          {...frame}
         />
       );
     case "campaign":
@@ -129,10 +128,7 @@ function ScreenView({ state, screen, t, theme, size }: ScreenViewProps) {
           progress={progress}
           cursor={screen.cursor}
           lang={lang}
-          t={t}
-          theme={theme}
-          width={width}
-          height={height}
+          {...frame}
         />
       );
     case "chapter":
@@ -144,10 +140,7 @@ function ScreenView({ state, screen, t, theme, size }: ScreenViewProps) {
           cursor={screen.cursor}
           locked={screen.locked === true}
           lang={lang}
-          t={t}
-          theme={theme}
-          width={width}
-          height={height}
+          {...frame}
         />
       );
     case "intro": {
@@ -155,14 +148,14 @@ function ScreenView({ state, screen, t, theme, size }: ScreenViewProps) {
       const level = levelAt(chapters, screen.at);
       if (!chapter || !level) return null;
       return (
-        <IntroScreen chapter={chapter} level={level} lang={lang} t={t} theme={theme} width={width} height={height} />
+        <IntroScreen chapter={chapter} level={level} lang={lang} {...frame} />
       );
     }
     case "play": {
       const chapter = chapters[screen.at.chapter];
       if (!chapter) return null;
       return (
-        <PlayScreen screen={screen} chapter={chapter} lang={lang} t={t} theme={theme} width={width} height={height} />
+        <PlayScreen screen={screen} chapter={chapter} lang={lang} {...frame} />
       );
     }
     case "result": {
@@ -178,15 +171,12 @@ function ScreenView({ state, screen, t, theme, size }: ScreenViewProps) {
           cursor={screen.cursor}
           saveError={screen.saveError}
           lang={lang}
-          t={t}
-          theme={theme}
-          width={width}
-          height={height}
+          {...frame}
         />
       );
     }
     case "help":
-      return <HelpScreen t={t} theme={theme} width={width} height={height} />;
+      return <HelpScreen {...frame} />;
     case "settings":
       return (
         <SettingsScreen
@@ -194,15 +184,12 @@ function ScreenView({ state, screen, t, theme, size }: ScreenViewProps) {
           color={state.color}
           profileName={state.profileName}
           saveError={screen.saveError}
-          t={t}
-          theme={theme}
-          width={width}
-          height={height}
+          {...frame}
         />
       );
     case "stats": {
       const report = statsReport(chapters, state.profileName, state.profile, screen.now);
-      return <StatsScreen report={report} lang={lang} t={t} theme={theme} width={width} height={height} />;
+      return <StatsScreen report={report} lang={lang} {...frame} />;
     }
     case "profiles":
       return (
@@ -212,10 +199,7 @@ function ScreenView({ state, screen, t, theme, size }: ScreenViewProps) {
           current={state.profileName}
           suspended={state.suspended ? levelAt(chapters, state.suspended.at)?.level.title[lang] : undefined}
           error={screen.error}
-          t={t}
-          theme={theme}
-          width={width}
-          height={height}
+          {...frame}
         />
       );
     case "newProfile":
@@ -224,10 +208,7 @@ function ScreenView({ state, screen, t, theme, size }: ScreenViewProps) {
           text={screen.text}
           problem={screen.problem}
           error={screen.error}
-          t={t}
-          theme={theme}
-          width={width}
-          height={height}
+          {...frame}
         />
       );
     case "drillMenu":
@@ -236,28 +217,22 @@ function ScreenView({ state, screen, t, theme, size }: ScreenViewProps) {
           cursor={screen.cursor}
           last={screen.last}
           problem={screen.problem}
-          t={t}
-          theme={theme}
-          width={width}
-          height={height}
+          {...frame}
         />
       );
     case "topics":
-      return <TopicsScreen cursor={screen.cursor} lang={lang} t={t} theme={theme} width={width} />;
+      return <TopicsScreen cursor={screen.cursor} lang={lang} {...frame} />;
     case "drill":
       return (
         <DrillScreen
           screen={screen}
           memories={state.profile.drill}
           lang={lang}
-          t={t}
-          theme={theme}
-          width={width}
-          height={height}
+          {...frame}
         />
       );
     case "interview":
-      return <InterviewScreen screen={screen} lang={lang} t={t} theme={theme} width={width} height={height} />;
+      return <InterviewScreen screen={screen} lang={lang} {...frame} />;
     case "interviewSummary":
       return (
         <InterviewSummaryScreen
@@ -268,14 +243,11 @@ function ScreenView({ state, screen, t, theme, size }: ScreenViewProps) {
           scroll={screen.scroll}
           saveError={screen.saveError}
           lang={lang}
-          t={t}
-          theme={theme}
-          width={width}
-          height={height}
+          {...frame}
         />
       );
     case "soon":
-      return <SoonScreen feature={screen.feature} t={t} theme={theme} width={width} />;
+      return <SoonScreen feature={screen.feature} {...frame} />;
     case "quit":
       return null;
     default:
