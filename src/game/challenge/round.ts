@@ -1,6 +1,6 @@
 import { availableDifficulties, type DrillPuzzle, generateDrillPuzzle } from "../drill/generate";
 import { puzzleSeed } from "../drill/random";
-import type { Difficulty } from "../drill/topics";
+import { rampedDifficulty } from "../drill/interview";
 import type { ChallengeSpec } from "./code";
 
 /**
@@ -13,7 +13,7 @@ export function challengeRound(spec: ChallengeSpec): DrillPuzzle[] {
   return Array.from({ length: spec.count }, (_, i) => {
     const seed = puzzleSeed(spec.seed, i);
     const topic = spec.topics.length === 0 ? undefined : spec.topics[seed % spec.topics.length];
-    const difficulty = spec.difficulty ?? nearest(availableDifficulties(topic), 1 + Math.floor((5 * i) / spec.count));
+    const difficulty = spec.difficulty ?? rampedDifficulty(availableDifficulties(topic), i, spec.count);
     return generateDrillPuzzle(seed, {
       ...(topic === undefined ? {} : { topic }),
       ...(difficulty === undefined ? {} : { difficulty }),
@@ -21,8 +21,3 @@ export function challengeRound(spec: ChallengeSpec): DrillPuzzle[] {
   });
 }
 
-function nearest(available: readonly Difficulty[], wanted: number): Difficulty | undefined {
-  let best: Difficulty | undefined;
-  for (const d of available) if (best === undefined || Math.abs(d - wanted) < Math.abs(best - wanted)) best = d;
-  return best;
-}

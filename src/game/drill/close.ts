@@ -1,6 +1,6 @@
 import { peerOf, type Side } from "../../engine";
 import { answerStory, ladderStory, numberOf, secondsOf, stateOf, whoOf } from "./explain";
-import { dataText, finOf, isnText, someBytes } from "./common";
+import { dataText, finOf, isnText, openAndExchange, someBytes } from "./common";
 import { drawIsn, SEQ_SPACE } from "./random";
 import { arrives, script, segmentIndex, segmentOf, segmentText, type Template, template } from "./template";
 import { ackStory, en, L, label, list, numbersStory, secs, sentences, zh } from "./text";
@@ -37,10 +37,7 @@ export const close: Template = template<Close>({
   },
   script: (p) =>
     script(p.c, p.s, undefined, [
-      { listen: "server" },
-      { connect: "client" },
-      p.a > 0 && { send: { side: "client", bytes: p.a } },
-      p.b > 0 && { send: { side: "server", bytes: p.b } },
+      ...openAndExchange(p),
       ["close-x", { close: p.x }],
       p.gap && { wait: 1 },
       ["close-y", { close: peerOf(p.x) }],

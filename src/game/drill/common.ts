@@ -22,6 +22,19 @@ export function dataText(a: number, b: number): Localized {
   return L("No data is sent.", "双方都不发送数据。");
 }
 
+/**
+ * The steps most scenarios open with: the server listens, the client connects, then the client sends `a` bytes and
+ * the server `b` (none when 0). Spread into script()'s steps.
+ */
+export function openAndExchange(p: { readonly a: number; readonly b: number }) {
+  return [
+    { listen: "server" },
+    { connect: "client" },
+    p.a > 0 && { send: { side: "client", bytes: p.a } },
+    p.b > 0 && { send: { side: "server", bytes: p.b } },
+  ] as const;
+}
+
 /** Bytes sent before the scenario's point: none a third of the time, else up to one segment. */
 export function someBytes(d: Dice): number {
   return d.chance(33) ? 0 : d.int(1, MSS);

@@ -28,13 +28,17 @@ export function interviewPuzzles(o: InterviewOptions): DrillPuzzle[] {
   const count = o.count ?? INTERVIEW_COUNT;
   const available = availableDifficulties(o.topic);
   return Array.from({ length: Math.max(0, count) }, (_, i) => {
-    const ramp = 1 + Math.floor((5 * i) / count);
-    const difficulty = nearest(available, ramp);
+    const difficulty = rampedDifficulty(available, i, count);
     return generateDrillPuzzle(puzzleSeed(o.seed, i), {
       ...(o.topic === undefined ? {} : { topic: o.topic }),
       ...(difficulty === undefined ? {} : { difficulty }),
     });
   });
+}
+
+/** Puzzle i of a round of `count` climbs from difficulty 1 to 5: the available difficulty nearest its step. */
+export function rampedDifficulty(available: readonly Difficulty[], i: number, count: number): Difficulty | undefined {
+  return nearest(available, 1 + Math.floor((5 * i) / count));
 }
 
 function nearest(available: readonly Difficulty[], wanted: number): Difficulty | undefined {

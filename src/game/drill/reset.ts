@@ -1,5 +1,5 @@
 import { peerOf, type Side } from "../../engine";
-import { dataText, finOf, isnText, MSS, someBytes } from "./common";
+import { dataText, finOf, isnText, MSS, openAndExchange, someBytes } from "./common";
 import { answerStory, errnoOf, secondsOf, stateOf, whoOf } from "./explain";
 import { drawIsn, SEQ_SPACE } from "./random";
 import { script, segmentOf, segmentText, type Template, template } from "./template";
@@ -273,10 +273,7 @@ export const abort: Template = template<Abort>({
   },
   script: (p) =>
     script(p.c, p.s, undefined, [
-      { listen: "server" },
-      { connect: "client" },
-      p.a > 0 && { send: { side: "client", bytes: p.a } },
-      p.b > 0 && { send: { side: "server", bytes: p.b } },
+      ...openAndExchange(p),
       ["abort", { abort: p.x }],
       { send: { side: peerOf(p.x), bytes: 10 } },
       { wait: 1 },

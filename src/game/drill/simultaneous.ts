@@ -1,5 +1,5 @@
 import { peerOf, type Side } from "../../engine";
-import { dataText, finOf, isnText, someBytes } from "./common";
+import { dataText, finOf, isnText, openAndExchange, someBytes } from "./common";
 import { stateOf, whoOf } from "./explain";
 import { drawIsn, SEQ_SPACE } from "./random";
 import { arrives, script, segmentOf, segmentText, type Template, template } from "./template";
@@ -25,10 +25,7 @@ export const simultaneousClose: Template = template<Simultaneous>({
   },
   script: (p) =>
     script(p.c, p.s, undefined, [
-      { listen: "server" },
-      { connect: "client" },
-      p.a > 0 && { send: { side: "client", bytes: p.a } },
-      p.b > 0 && { send: { side: "server", bytes: p.b } },
+      ...openAndExchange(p),
       ["close", { close: ["client", "server"] }],
       { wait: 61 },
     ]),
