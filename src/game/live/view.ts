@@ -1,0 +1,59 @@
+/**
+ * What the projector page (and the host's screen) shows of a live round (issue 8): everything the room knows that
+ * the whole lecture hall may see. Plain JSON, sent over the `/watch` WebSocket on every change.
+ *
+ * While a question is open nothing in it tells which choice is right: `reveal` appears only once the question has
+ * closed (deadline passed, or every connected player answered).
+ */
+export type LivePhase = "lobby" | "question" | "reveal" | "finished";
+
+export interface ProjectorView {
+  readonly phase: LivePhase;
+  /** The host's language, in which every text of the view is written. */
+  readonly lang: "en" | "zh-CN";
+  /** How students join: `tcp-tutor join ADDRESS --pin PIN`. */
+  readonly join: { readonly address: string; readonly pin: string };
+  /** Players connected now, and joined in all (a dropped player still counts in `joined`). */
+  readonly players: { readonly connected: number; readonly joined: number };
+  /** The question open or just closed; absent in the lobby and at the end. */
+  readonly question?: ProjectorQuestion;
+  /** The question's outcome, only once it has closed (phase "reveal"). */
+  readonly reveal?: ProjectorReveal;
+  /** Everyone who joined, best first (score, then total answer time); places shared on ties. */
+  readonly leaderboard: readonly LeaderboardRow[];
+}
+
+export interface ProjectorQuestion {
+  /** 1-based among the round's questions, and their number. */
+  readonly number: number;
+  readonly total: number;
+  /** What happens next in the scenario, in words, when the question comes after a step. */
+  readonly next?: string;
+  readonly prompt: string;
+  readonly choices: readonly string[];
+  /** The ladder diagram so far, as text lines (src/ui/ladder.ts), for a monospace block. */
+  readonly ladder: readonly string[];
+  /** Seconds the question is open for, and milliseconds left when this view was sent (0 once closed). */
+  readonly seconds: number;
+  readonly msLeft: number;
+  /** Players who have answered it so far. */
+  readonly answered: number;
+}
+
+export interface ProjectorReveal {
+  /** Index of the right choice in `question.choices`. */
+  readonly correct: number;
+  /** How many players chose each choice, by index. */
+  readonly distribution: readonly number[];
+  readonly explain: string;
+  readonly cite: readonly string[];
+}
+
+export interface LeaderboardRow {
+  readonly place: number;
+  readonly name: string;
+  readonly score: number;
+  /** Questions answered right so far. */
+  readonly correct: number;
+  readonly connected: boolean;
+}
