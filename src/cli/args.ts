@@ -60,6 +60,34 @@ export type Command =
       readonly topic: Topic | undefined;
       readonly difficulty: Difficulty | undefined;
     }
+  /** `challenge new`: a code for a round; `seed` undefined: one from the clock. */
+  | {
+      readonly kind: "challengeNew";
+      readonly count: number;
+      readonly topics: readonly Topic[];
+      readonly difficulty: Difficulty | undefined;
+      readonly minutes: number;
+      readonly seed: number | undefined;
+      readonly levels: string | undefined;
+    }
+  /** `challenge CODE`: the round in the game; the result file written in `out` (default: the current directory). */
+  | ({
+      readonly kind: "challenge";
+      readonly code: string;
+      readonly name: string | undefined;
+      readonly out: string | undefined;
+      readonly levels: string | undefined;
+      readonly color: boolean;
+    } & SaveChoice)
+  /** `challenge verify FILE...`: each result checked. */
+  | { readonly kind: "verify"; readonly files: readonly string[]; readonly json: boolean; readonly levels: string | undefined }
+  /** `scoreboard DIR|FILE...`: the results checked and ranked. */
+  | {
+      readonly kind: "scoreboard";
+      readonly paths: readonly string[];
+      readonly format: ScoreboardFormat;
+      readonly levels: string | undefined;
+    }
   /** A line naming what is wrong; the caller adds the pointer to --help. */
   | { readonly kind: "usageError"; readonly message: string };
 
@@ -80,6 +108,15 @@ const WORKSHEET_LANGS = ["en", "zh-CN"] as const satisfies readonly Lang[];
 export const WORKSHEET_FORMATS = ["md", "json"] as const;
 export type WorksheetFormat = (typeof WORKSHEET_FORMATS)[number];
 
+/**
+ * A challenge round's limits and defaults: src/game/challenge/code.ts's MAX_COUNT, MAX_MINUTES and MAX_SEED, which
+ * a test keeps equal to these.
+ */
+export const CHALLENGE_LIMITS = { count: 64, minutes: 63, seed: 16777215 } as const;
+export const CHALLENGE_DEFAULTS = { count: 10, minutes: 10 } as const;
+export const SCOREBOARD_FORMATS = ["text", "json", "csv", "md"] as const;
+export type ScoreboardFormat = (typeof SCOREBOARD_FORMATS)[number];
+
 const GLOBAL_FLAGS = [
   { names: ["--help", "-h"], kind: "help", help: "show this help" },
   { names: ["--version", "-V"], kind: "version", help: "show the version" },
@@ -91,6 +128,10 @@ interface OptionSpec {
   readonly value?: string;
   /** For an option with a value: what the value is, for "--seed needs a value, a whole number". */
   readonly needs?: string;
+  /** May be given more than once (`--topic close --topic reset`), each value kept: `--topic T...` in the usage. */
+  readonly repeat?: true;
+  /** Options of one group exclude each other: one bracket in the synopsis, `[--json|--csv|--md]`. */
+  readonly group?: string;
   readonly help: string;
 }
 
@@ -102,19 +143,28 @@ interface CommandSpec {
   readonly missing?: string;
   /** Why a second operand (or any, without `operand`) is refused, in parentheses after "unexpected argument". */
   readonly extra: string;
+  /** The operand may be given more than once (`FILE...`). */
+  readonly many?: true;
   readonly options: readonly OptionSpec[];
   /** What it does, one or more lines of the usage (wrapped by hand at 110 columns). */
   readonly help: string;
   /**
-   * Other ways to run the command, each chosen by its flag (`drill --print`) and taking its own options instead of
-   * `options`; a synopsis each in the usage. An option of another mode is a mistake on the command line.
+   * Other ways to run the command, each chosen by its flag (`drill --print`) or by a word first on the line
+   * (`challenge new`), and taking its own options (and operand) instead of the command's; a synopsis each in the
+   * usage. An option of another mode is a mistake on the command line.
    */
   readonly modes?: readonly ModeSpec[];
 }
 
 interface ModeSpec {
-  /** The flag that chooses the mode. */
+  /** The flag that chooses the mode, or with `word` the word. */
   readonly flag: string;
+  /** The mode is a word that comes first (`challenge verify FILE...`), not a flag anywhere on the line. */
+  readonly word?: true;
+  /** The mode's operand, instead of the command's; null: none. As the command's otherwise. */
+  readonly operand?: string | null;
+  readonly missing?: string;
+  readonly many?: true;
   readonly options: readonly OptionSpec[];
   readonly help: string;
 }
@@ -269,6 +319,71 @@ const COMMANDS = [
       },
     ],
   },
+  {
+    name: "challenge",
+    operand: "CODE",
+    missing: "missing CODE (the code of the round; tcp-tutor challenge new makes one)",
+    extra: "one code at a time",
+    options: [
+      { name: "--name", value: "NAME", needs: "a name", help: "your name on the scoreboard (default: the profile's)" },
+      { name: "--out", value: "DIR", needs: "a directory", help: "write the result file in DIR (default: here)" },
+    ],
+    help: "Play a classroom challenge: the round the code stands for, the same puzzles in the same order on every\n" +
+      "machine, timed if the code says so. Then the score, and a result file to hand in (its path is printed).\n" +
+      "Needs a terminal.",
+    modes: [
+      {
+        flag: "new",
+        word: true,
+        operand: null,
+        options: [
+          {
+            name: "--count",
+            value: "N",
+            needs: "a whole number",
+            help: `puzzles in the round, 1 to ${CHALLENGE_LIMITS.count} (default ${CHALLENGE_DEFAULTS.count})`,
+          },
+          { ...DRILL_TOPIC, repeat: true, help: `only these (repeatable): ${TOPICS.join(", ")}` },
+          { ...DRILL_DIFFICULTY, help: `only this difficulty, ${EASIEST} to ${HARDEST} (default: rising over the round)` },
+          {
+            name: "--minutes",
+            value: "M",
+            needs: "a whole number of minutes",
+            help: `the round's time, 0 (untimed) to ${CHALLENGE_LIMITS.minutes} (default ${CHALLENGE_DEFAULTS.minutes})`,
+          },
+          { ...DRILL_SEED, help: `the seed, 0 to ${CHALLENGE_LIMITS.seed} (default: from the clock)` },
+        ],
+        help: "Make a challenge code for a class (no terminal needed): twelve characters to read aloud or write on the\n" +
+          "board, with a check character that catches a typo. The code alone brings the round back anywhere.",
+      },
+      {
+        flag: "verify",
+        word: true,
+        operand: "FILE...",
+        missing: "missing FILE (the result files to check)",
+        many: true,
+        options: [JSON_FLAG],
+        help: "Check result files: each one's answers are replayed against its round and every number recomputed;\n" +
+          "a file edited by hand, with a code that does not exist or answers that could not be given is invalid.\n" +
+          "Exit status 1 when any file is invalid.",
+      },
+    ],
+  },
+  {
+    name: "scoreboard",
+    operand: "DIR|FILE...",
+    missing: "missing DIR or FILE (a directory of result files, or the files)",
+    extra: "",
+    many: true,
+    options: [
+      { name: "--json", group: "format", help: "as JSON, for programs (README.md has its fields)" },
+      { name: "--csv", group: "format", help: "the ranking as CSV, for a spreadsheet" },
+      { name: "--md", group: "format", help: "as Markdown" },
+    ],
+    help: "Rank a class's results (the *.json files of each DIR, and each FILE): each result checked as verify\n" +
+      "does (an invalid one is listed with why, never counted), ranked by score, then time; then each question\n" +
+      "with the share of the class that got it right, and its concept.",
+  },
 ] as const satisfies readonly CommandSpec[];
 
 type CommandName = (typeof COMMANDS)[number]["name"];
@@ -300,7 +415,17 @@ type GlobalName = (typeof GLOBAL_OPTIONS)[number]["name"];
 /** Accepted anywhere, used by the game (the other commands print no colour). */
 const NO_COLOR_FLAG = { name: "--no-color", help: "no colours (as when NO_COLOR is set)" };
 
-const optionText = (o: OptionSpec): string => `${o.name}${o.value ? ` ${o.value}` : ""}`;
+const optionText = (o: OptionSpec): string => `${o.name}${o.value ? ` ${o.value}${o.repeat ? "..." : ""}` : ""}`;
+
+/** The options in a synopsis: `[--count N]` each, a group's together as `[--json|--csv|--md]`. */
+function synopsisOptions(options: readonly OptionSpec[]): string[] {
+  const out: string[] = [];
+  for (const o of options) {
+    const group = o.group === undefined ? [o] : options.filter((x) => x.group === o.group);
+    if (group[0] === o) out.push(`[${group.map(optionText).join("|")}]`);
+  }
+  return out;
+}
 const GLOBAL_WIDTH = Math.max(...GLOBAL_OPTIONS.map((o) => optionText(o).length));
 
 /**
@@ -308,12 +433,16 @@ const GLOBAL_WIDTH = Math.max(...GLOBAL_OPTIONS.map((o) => optionText(o).length)
  * described above is not described again.
  */
 function commandUsage(c: CommandSpec): string {
-  const modes = [{ flag: undefined, options: c.options, help: c.help }, ...(c.modes ?? [])];
+  const modes: readonly (Pick<ModeSpec, "operand" | "options" | "help"> & { readonly flag?: string | undefined })[] = [
+    { flag: undefined, options: c.options, help: c.help },
+    ...(c.modes ?? []),
+  ];
   const width = Math.max(10, ...modes.flatMap((m) => m.options.map((o) => optionText(o).length)));
   const described = new Set<OptionSpec>();
   return modes
     .map((m) => {
-      const synopsis = [`tcp-tutor ${c.name}`, m.flag, c.operand, ...m.options.map((o) => `[${optionText(o)}]`)];
+      const operand = m.operand === undefined ? c.operand : (m.operand ?? undefined);
+      const synopsis = [`tcp-tutor ${c.name}`, m.flag, operand, ...synopsisOptions(m.options)];
       const options = m.options
         .filter((o) => !described.has(o))
         .map((o) => {
@@ -393,6 +522,13 @@ export function parseArgs(argv: readonly string[]): Command {
       return { kind: "import", file: operand as string, ...save };
     case "drill":
       return drill(mode, options, { levels, color, ...save });
+    case "challenge":
+      return challenge(parsed, { levels, color, ...save });
+    case "scoreboard": {
+      const formats = SCOREBOARD_FORMATS.filter((f) => options.has(`--${f}`));
+      if (formats.length > 1) return usageError("scoreboard", `${formats.map((f) => `--${f}`).join(" and ")} cannot be used together`);
+      return { kind: "scoreboard", paths: parsed.operands, format: formats[0] ?? "text", levels };
+    }
   }
 }
 
@@ -452,6 +588,45 @@ function drill(
   }
 }
 
+/** `challenge new`, `challenge verify FILE...` or `challenge CODE`, each value checked (the first wrong one is told). */
+function challenge(
+  parsed: Parsed,
+  game: { readonly levels: string | undefined; readonly color: boolean } & SaveChoice,
+): Command {
+  const read = reader(parsed.options);
+  const count = read("--count", (s) => whole(s, 1, CHALLENGE_LIMITS.count));
+  const difficulty = read("--difficulty", (s) => {
+    const d = whole(s, EASIEST, HARDEST);
+    return typeof d !== "number" || isDifficulty(d) ? d : expected(`one of ${DIFFICULTIES.join(", ")}`);
+  });
+  const minutes = read("--minutes", (s) => whole(s, 0, CHALLENGE_LIMITS.minutes));
+  const seed = read("--seed", (s) => whole(s, 0, CHALLENGE_LIMITS.seed));
+  const name = read("--name", (s) => (s.trim() === "" ? expected("a name that is not blank") : s.trim()));
+  const out = read("--out", (s) => s);
+  const topics: Topic[] = [];
+  for (const t of parsed.values.get("--topic") ?? []) {
+    const topic = read("--topic", () => (isTopic(t) ? t : expected(`one of ${TOPICS.join(", ")}`)));
+    if (topic !== undefined && !topics.includes(topic)) topics.push(topic);
+  }
+  if (read.problem !== undefined) return usageError("challenge", read.problem);
+  switch (parsed.mode) {
+    case "new":
+      return {
+        kind: "challengeNew",
+        count: count ?? CHALLENGE_DEFAULTS.count,
+        topics: TOPICS.filter((t) => topics.includes(t)),
+        difficulty,
+        minutes: minutes ?? CHALLENGE_DEFAULTS.minutes,
+        seed,
+        levels: game.levels,
+      };
+    case "verify":
+      return { kind: "verify", files: parsed.operands, json: parsed.options.has("--json"), levels: game.levels };
+    default:
+      return { kind: "challenge", code: parsed.operand as string, name, out, ...game };
+  }
+}
+
 /** What a value should have been: "expected a whole number from 1 to 5". */
 interface Expected {
   readonly expected: string;
@@ -485,51 +660,71 @@ function oneOf<T extends string>(values: readonly T[], s: string): T | Expected 
   return (values as readonly string[]).includes(s) ? (s as T) : expected(values.join(" or "));
 }
 
+/** A command line's parts, as parseCommand read them. */
+interface Parsed {
+  /** The first operand (for a command that takes one). */
+  readonly operand: string | undefined;
+  /** Every operand, in order (for a command whose operand may be given more than once). */
+  readonly operands: readonly string[];
+  /** Each option's value (the last one given); a flag's is "". */
+  readonly options: ReadonlyMap<string, string>;
+  /** Every value of each option, in order (for an option that may be given more than once). */
+  readonly values: ReadonlyMap<string, readonly string[]>;
+  /** The mode chosen (its flag or word); undefined: the command's own. */
+  readonly mode: string | undefined;
+}
+
 /**
- * A command's arguments: its operand and options, in any order; -h or --help anywhere asks for help. Returns what is
- * wrong as a string. A flag's value in the map is "" (a flag given twice is still one flag). For a command with
- * modes, `mode` is the flag of the one chosen (undefined: the command's own), and every option given must be one of
- * that mode's.
+ * A command's arguments: its operands and options, in any order (a mode's word first); -h or --help anywhere asks
+ * for help. Returns what is wrong as a string. A flag given twice is still one flag; of an option given twice with
+ * values, `options` has the last and `values` both. For a command with modes, every option given must be one of the
+ * chosen mode's.
  */
-function parseCommand(
-  spec: CommandSpec,
-  args: readonly string[],
-): { operand: string | undefined; options: Map<string, string>; mode: string | undefined } | "help" | string {
+function parseCommand(spec: CommandSpec, args: readonly string[]): Parsed | "help" | string {
   if (args.some((a) => a === "--help" || a === "-h")) return "help";
   const modes = spec.modes ?? [];
-  const every: OptionSpec[] = [...spec.options, ...modes.flatMap((m) => [{ name: m.flag, help: "" }, ...m.options])];
-  let operand: string | undefined;
-  const options = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
+  const word = modes.find((m) => m.word && m.flag === args[0]);
+  const rest = word === undefined ? args : args.slice(1);
+  const every: OptionSpec[] = [
+    ...spec.options,
+    ...modes.flatMap((m) => [...(m.word ? [] : [{ name: m.flag, help: "" }]), ...m.options]),
+  ];
+  const operands: string[] = [];
+  const values = new Map<string, string[]>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
     const [name, inline] = splitOption(arg);
     const option = every.find((o) => o.name === name);
     if (option !== undefined && option.value !== undefined) {
-      const value = inline ?? args[++i];
+      const value = inline ?? rest[++i];
       if (value === undefined) return `${option.name} needs a value, ${option.needs}`;
-      options.set(option.name, value);
+      values.set(option.name, [...(values.get(option.name) ?? []), value]);
     } else if (option !== undefined && inline === undefined) {
-      options.set(option.name, "");
+      values.set(option.name, [""]);
     } else if (arg.startsWith("-") && arg !== "-") {
       return `unknown option ${quote(arg)}`;
-    } else if (spec.operand === undefined || operand !== undefined) {
-      return `unexpected argument ${quote(arg)} (${spec.extra})`;
     } else {
-      operand = arg;
+      operands.push(arg);
     }
   }
-  if (operand === undefined && spec.missing !== undefined) return spec.missing;
-  const chosen = modes.filter((m) => options.has(m.flag));
+  const chosen = word !== undefined ? [word] : modes.filter((m) => !m.word && values.has(m.flag));
   if (chosen.length > 1) return `${chosen.map((m) => m.flag).join(" and ")} cannot be used together`;
   const mode = chosen[0];
   const allowed = new Set([...(mode ?? spec).options.map((o) => o.name), mode?.flag]);
-  for (const name of options.keys()) {
+  for (const name of values.keys()) {
     if (allowed.has(name)) continue;
     if (mode !== undefined) return `${name} cannot be used with ${mode.flag}`;
     const modesOf = modes.filter((m) => m.options.some((o) => o.name === name));
     return `${name} needs ${modesOf.map((m) => m.flag).join(" or ")}`;
   }
-  return { operand, options, mode: mode?.flag };
+  const operand = mode?.operand === undefined ? spec.operand : (mode.operand ?? undefined);
+  const many = mode?.operand === undefined ? spec.many : mode.many;
+  const missing = mode?.operand === undefined ? spec.missing : mode.missing;
+  const extra = operand === undefined ? operands[0] : many ? undefined : operands[1];
+  if (extra !== undefined) return `unexpected argument ${quote(extra)} (${spec.extra})`;
+  if (operands.length === 0 && missing !== undefined) return missing;
+  const options = new Map([...values].map(([name, all]) => [name, all[all.length - 1] as string]));
+  return { operand: operands[0], operands, options, values, mode: mode?.flag };
 }
 
 /**

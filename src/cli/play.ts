@@ -1,7 +1,7 @@
 import { loadBuiltinPack } from "../levels/compiled";
 import { countLevels, loadPack } from "../levels/loader";
 import { langFromEnv } from "../ui/i18n";
-import type { GameStart } from "../ui/session";
+import type { ChallengeWriter, GameStart } from "../ui/session";
 import type { SaveChoice } from "./args";
 import { noColorRequested } from "./game";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, plural } from "./io";
@@ -16,6 +16,7 @@ export async function play(
   command: { readonly levels: string | undefined; readonly color: boolean } & SaveChoice,
   io: Io,
   start?: GameStart,
+  submitChallenge?: ChallengeWriter,
 ): Promise<number> {
   if (!io.interactive) {
     io.stderr(
@@ -43,6 +44,7 @@ export async function play(
     color: command.color && !noColorRequested(io.env) && (settings.color ?? true),
     notices,
     ...(start === undefined ? {} : { start }),
+    ...(submitChallenge === undefined ? {} : { submitChallenge }),
   });
   return EXIT_OK;
 }

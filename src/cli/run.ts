@@ -46,6 +46,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     case "worksheet":
       return (await import("./drill")).printWorksheet(command, io);
+    case "challengeNew":
+      return (await import("./challenge")).challengeNew(command, io);
+    case "challenge": {
+      const [{ playChallenge }, { play }] = await Promise.all([import("./challenge"), import("./play")]);
+      return playChallenge(command, io, (start, submitChallenge) => play(command, io, start, submitChallenge));
+    }
+    case "verify":
+      return (await import("./scoreboard")).verify(command, io);
+    case "scoreboard":
+      return (await import("./scoreboard")).scoreboard(command, io);
     default:
       return assertNever(command);
   }

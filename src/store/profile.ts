@@ -1,6 +1,6 @@
 import type { LevelResult } from "../game";
 import { type DrillPuzzle, recordDrillResult } from "../game/drill";
-import type { ConceptRecord, LevelRecord, Profile, Settings, Streak, Totals } from "./schema";
+import type { ChallengeRecord, ConceptRecord, LevelRecord, Profile, Settings, Streak, Totals } from "./schema";
 
 /**
  * Pure changes to one profile. Every save applies one of these to the profile as it is on disk at that moment (see
@@ -76,6 +76,11 @@ export function withDrillResult(
 ): Profile {
   const counted = withLevelResult(profile, result, day);
   return { ...counted, levels: profile.levels, drill: recordDrillResult(profile.drill, puzzle, result.answers, now) };
+}
+
+/** A challenge round played: kept in the profile's list (its puzzles were saved as drill puzzles, one by one). */
+export function withChallenge(profile: Profile, record: ChallengeRecord): Profile {
+  return { ...profile, challenges: [...profile.challenges, record] };
 }
 
 /** The streak after playing on `day`: the same day changes nothing, the next day adds one, a gap starts over. */

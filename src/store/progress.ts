@@ -1,7 +1,7 @@
 import type { LevelResult } from "../game";
 import type { DrillPuzzle } from "../game/drill";
-import { emptyProfile, formatDay, withDrillResult, withLevelResult, withSettings } from "./profile";
-import { DEFAULT_PROFILE, type LevelRecord, type Profile, type Settings } from "./schema";
+import { emptyProfile, formatDay, withChallenge, withDrillResult, withLevelResult, withSettings } from "./profile";
+import { type ChallengeRecord, DEFAULT_PROFILE, type LevelRecord, type Profile, type Settings } from "./schema";
 
 /**
  * A player's saved progress, behind a small interface: the UI and the CLI see profiles and changes, never files.
@@ -19,6 +19,8 @@ export interface ProgressStore {
   record(result: LevelResult): Profile;
   /** Saves a finished drill puzzle: its answers, and its concepts' spaced-repetition boxes. */
   recordDrill(result: LevelResult, puzzle: Pick<DrillPuzzle, "concepts" | "misconceptions">): Profile;
+  /** Saves a challenge round played (the list `stats` shows). */
+  recordChallenge(record: ChallengeRecord): Profile;
   /** Saves the settings given (others unchanged). */
   saveSettings(settings: Settings): Profile;
   /** Every profile's name, sorted, the one being played included. */
@@ -60,6 +62,7 @@ export function memoryProgressStore(
     load,
     record: (result) => update((p) => withLevelResult(p, result, today(now()))),
     recordDrill: (result, puzzle) => update((p) => withDrillResult(p, result, puzzle, now(), today(now()))),
+    recordChallenge: (record) => update((p) => withChallenge(p, record)),
     saveSettings: (settings) => update((p) => withSettings(p, settings)),
     profiles: () => [...profiles.keys()].sort(),
     switchTo: (name) => memoryProgressStore({ profile: name, now, profiles }),

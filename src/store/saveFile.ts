@@ -9,6 +9,7 @@ import { migrations, SAVE_VERSION } from "./migrations";
 import {
   emptyProfile,
   mergeProfiles,
+  withChallenge,
   withDrillResult,
   withLevelResult,
   withProgressErased,
@@ -16,6 +17,7 @@ import {
 } from "./profile";
 import { type ProgressStore, today } from "./progress";
 import {
+  type ChallengeRecord,
   DEFAULT_PROFILE,
   describeProblems,
   type Profile,
@@ -167,6 +169,7 @@ export class SaveFile {
       record: (result: LevelResult) => this.updateProfile(name, (p) => withLevelResult(this.#or(p), result, today(now()))),
       recordDrill: (result: LevelResult, puzzle: Pick<DrillPuzzle, "concepts" | "misconceptions">) =>
         this.updateProfile(name, (p) => withDrillResult(this.#or(p), result, puzzle, now(), today(now()))),
+      recordChallenge: (record: ChallengeRecord) => this.updateProfile(name, (p) => withChallenge(this.#or(p), record)),
       saveSettings: (settings: Settings) => this.updateProfile(name, (p) => withSettings(this.#or(p), settings)),
       profiles: () => this.profileNames(),
       switchTo: (other: string) => {

@@ -21,7 +21,7 @@ import { PlayScreen } from "./screens/PlayScreen";
 import { ProfilesScreen } from "./screens/ProfilesScreen";
 import { ResultScreen } from "./screens/ResultScreen";
 import { SettingsScreen } from "./screens/SettingsScreen";
-import { SoonScreen } from "./screens/SoonScreen";
+import { ChallengeInfoScreen } from "./screens/ChallengeInfoScreen";
 import { StatsScreen } from "./screens/StatsScreen";
 import { TooSmallScreen } from "./screens/TooSmallScreen";
 import { type GameSetup, openSession, pressKey, tick } from "./session";
@@ -42,8 +42,8 @@ export const TICK_MS = 1000;
  * (session.ts) does what each key asks of the store before the next is read; the screens only draw the state. The
  * app's own effects: a timer while an interview's clock runs, and exiting when the player quits.
  */
-export function App({ chapters, store, lang, color, notices, start, now = Date.now }: AppProps) {
-  const [opened] = useState(() => openSession({ chapters, store, lang, color, notices, start, now: now() }));
+export function App({ now = Date.now, ...setup }: AppProps) {
+  const [opened] = useState(() => openSession({ ...setup, now: now() }));
   // Read and written by the input handler only, so that every key acts on what the key before it left.
   const session = useRef(opened);
   const [state, setState] = useState(opened.state);
@@ -242,12 +242,13 @@ function ScreenView({ state, screen, t, theme, size }: ScreenViewProps) {
           timeUp={screen.timeUp}
           scroll={screen.scroll}
           saveError={screen.saveError}
+          challenge={screen.challenge}
           lang={lang}
           {...frame}
         />
       );
-    case "soon":
-      return <SoonScreen feature={screen.feature} {...frame} />;
+    case "challengeInfo":
+      return <ChallengeInfoScreen {...frame} />;
     case "quit":
       return null;
     default:

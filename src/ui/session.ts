@@ -14,9 +14,9 @@ import {
   initialState,
   type Unsaved,
 } from "./state/app";
-import type { GameStart } from "./state/drill";
+import type { ChallengeSubmission, GameStart } from "./state/drill";
 
-export type { GameStart };
+export type { ChallengeSubmission, GameStart };
 
 /**
  * The game's state with the store it saves to: the only part of the UI that calls the store. A key goes to the pure
@@ -29,7 +29,12 @@ export interface Session {
   readonly state: AppState;
   /** Another object after a profile switch: the store of the profile being played. */
   readonly store: ProgressStore;
+  /** Writes a challenge's result file (GameSetup's). */
+  readonly submitChallenge?: ChallengeWriter;
 }
+
+/** Writes a challenge's result file: its path; throws what the file system said. */
+export type ChallengeWriter = (submission: ChallengeSubmission) => string;
 
 /**
  * What the CLI hands the game once it has a terminal, a pack, the save and the player's settings (src/cli/game.ts
@@ -48,8 +53,10 @@ export interface GameSetup {
    * that cannot be saved this time.
    */
   readonly notices: readonly string[];
-  /** Where the game opens: the title menu unless the command line asked for a drill. */
+  /** Where the game opens: the title menu unless the command line asked for a drill or a challenge. */
   readonly start?: GameStart;
+  /** For a challenge: writes its result file when the round ends (the CLI's, which knows where). */
+  readonly submitChallenge?: ChallengeWriter;
 }
 
 export interface SessionOptions extends GameSetup {
@@ -57,7 +64,7 @@ export interface SessionOptions extends GameSetup {
 }
 
 /** The title menu (or the drill `start` asks for), with the profile as the store has it now. */
-export function openSession({ chapters, store, lang, color, notices, start, now }: SessionOptions): Session {
+export function openSession({ chapters, store, lang, color, notices, start, submitChallenge, now }: SessionOptions): Session {
   let profile: Profile;
   let more: string[] = [];
   try {
@@ -77,18 +84,18 @@ export function openSession({ chapters, store, lang, color, notices, start, now 
     start,
     now,
   });
-  return { state, store };
+  return { state, store, ...(submitChallenge === undefined ? {} : { submitChallenge }) };
 }
 
 /** One key: the reducer, then whatever it asked of the store. */
 export function pressKey(session: Session, key: Key, now: number): Session {
-  return settle({ state: appReducer(session.state, { type: "key", key, now }), store: session.store }, now);
+  return settle({ ...session, state: appReducer(session.state, { type: "key", key, now }) }, now);
 }
 
 /** The app's timer (an interview's countdown): the same session back when the tick changes nothing. */
 export function tick(session: Session, now: number): Session {
   const state = appReducer(session.state, { type: "tick", now });
-  return state === session.state ? session : settle({ state, store: session.store }, now);
+  return state === session.state ? session : settle({ ...session, state }, now);
 }
 
 /** Does the effects the state asks for, oldest first (an outcome may ask for more), until none is left. */
@@ -96,12 +103,12 @@ export function settle(session: Session, now: number): Session {
   let { state, store } = session;
   for (let effect = state.effects[0]; effect !== undefined; effect = state.effects[0]) {
     state = { ...state, effects: state.effects.slice(1) };
-    const outcome = perform(effect, state, store, now);
+    const outcome = perform(effect, state, store, now, session.submitChallenge);
     const noticed: AppAction = { type: "noticed", notices: store.notices() };
     store = outcome.store;
     state = [...outcome.actions, noticed].reduce(appReducer, state);
   }
-  return { state, store };
+  return { ...session, state, store };
 }
 
 interface Outcome {
@@ -109,7 +116,13 @@ interface Outcome {
   readonly actions: readonly AppAction[];
 }
 
-function perform(effect: Effect, state: AppState, store: ProgressStore, now: number): Outcome {
+function perform(
+  effect: Effect,
+  state: AppState,
+  store: ProgressStore,
+  now: number,
+  submitChallenge: ChallengeWriter | undefined,
+): Outcome {
   switch (effect.kind) {
     case "saveResults":
     case "saveDrill": {
@@ -145,8 +158,50 @@ function perform(effect: Effect, state: AppState, store: ProgressStore, now: num
         return error(messageOf(e));
       }
     }
+    case "submitChallenge":
+      return submit(effect.submission, state.unsaved, store, now, submitChallenge);
     default:
       return assertNever(effect);
+  }
+}
+
+/**
+ * The result file first: it is what the student hands in. Then the round in the profile's list of challenges; the
+ * store failing there is told as any failed save is, but the file stands.
+ */
+function submit(
+  s: ChallengeSubmission,
+  unsaved: AppState["unsaved"],
+  store: ProgressStore,
+  now: number,
+  write: ChallengeWriter | undefined,
+): Outcome {
+  if (write === undefined) {
+    return { store, actions: [{ type: "challengeNotWritten", error: "this game cannot write result files" }] };
+  }
+  let file: string;
+  try {
+    file = write(s);
+  } catch (e) {
+    return { store, actions: [{ type: "challengeNotWritten", error: messageOf(e) }] };
+  }
+  const written: AppAction = { type: "challengeWritten", file };
+  const { replay } = s;
+  const record = {
+    code: s.code,
+    name: s.name,
+    score: replay.score,
+    maxScore: s.maxScore,
+    correct: replay.correct,
+    total: replay.total,
+    ms: replay.ms,
+    at: now,
+    file,
+  };
+  try {
+    return { store, actions: [written, { type: "saved", profile: store.recordChallenge(record), unsaved, now }] };
+  } catch (e) {
+    return { store, actions: [written, { type: "failed", what: "drill", message: messageOf(e) }] };
   }
 }
 

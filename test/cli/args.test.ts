@@ -1,9 +1,11 @@
 import { join } from "node:path";
 import { buildSync } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { INTERVIEW_DEFAULTS, parseArgs, USAGE } from "../../src/cli/args";
+import { CHALLENGE_LIMITS, INTERVIEW_DEFAULTS, parseArgs, USAGE } from "../../src/cli/args";
+import { MAX_COUNT, MAX_MINUTES, MAX_SEED } from "../../src/game/challenge";
 import { INTERVIEW_COUNT, INTERVIEW_MINUTES } from "../../src/game/drill";
 import { LANGS } from "../../src/levels/schema";
+import { CODE } from "../fixtures/challengeResults";
 
 /** Every `tcp-tutor COMMAND …` synopsis of the usage, with an example for each operand and option value. */
 const synopses = USAGE.split("\n")
@@ -14,11 +16,18 @@ const synopses = USAGE.split("\n")
       .split(" ")
       .slice(1)
       .join(" ")
+      .replace(/\[(--[a-z-]+)\|[^\]]*\]/g, "$1")
+      .replace(/\[(--[a-z-]+) T\.\.\.\]/g, "$1 close $1 reset")
+      .replace(/\[(--[a-z-]+) NAME\]/g, "$1 Ann")
+      .replace(/\[(--[a-z-]+) DIR\]/g, "$1 some-dir")
+      .replace(/^challenge CODE/, `challenge ${CODE}`)
+      .replace("DIR|FILE...", "some-dir")
+      .replace("FILE...", "some.json")
       .replace(/\[(--[a-z-]+) N\]/g, "$1 7")
       .replace(/\[(--[a-z-]+) S\]/g, "$1 42")
       .replace(/\[(--[a-z-]+) T\]/g, "$1 close")
       .replace(/\[(--[a-z-]+) D\]/g, "$1 3")
-      .replace(/\[(--[a-z-]+) M\]/g, "$1 2.5")
+      .replace(/\[(--[a-z-]+) M\]/g, "$1 2")
       .replace(/\[(--[a-z-]+) L\]/g, "$1 zh-CN")
       .replace(/\[(--[a-z-]+) md\|json\]/g, "$1 json")
       .replace(/\[(--[a-z-]+)\]/g, "$1")
@@ -42,6 +51,10 @@ describe("the usage and the parser agree", () => {
       "drill --topic",
       "drill --interview",
       "drill --print",
+      `challenge ${CODE}`,
+      "challenge new",
+      "challenge verify",
+      "scoreboard some-dir",
     ]);
   });
 
@@ -119,5 +132,6 @@ describe("the command line is parsed without loading the program", () => {
   it("the constants it repeats to stay light are the ones of the modules it does not load", () => {
     expect(INTERVIEW_DEFAULTS).toEqual({ count: INTERVIEW_COUNT, minutes: INTERVIEW_MINUTES });
     expect(USAGE).toContain(`--lang L         the language, ${LANGS.join(" or ")} (default: the locale's)`);
+    expect(CHALLENGE_LIMITS).toEqual({ count: MAX_COUNT, minutes: MAX_MINUTES, seed: MAX_SEED });
   });
 });

@@ -78,15 +78,17 @@ describe("the title screen", () => {
     expect(lines.at(-1)).toBe("↑↓ 移动 · 1–9 直接选 · Enter 选择 · ? 帮助 · Ctrl+C 退出");
   });
 
-  it("4: a later feature says so in one line; Esc goes back", async () => {
+  it("4: the challenge says how to play one (from the command line); Esc goes back", async () => {
     const r = await app();
-    expect(await press(r, "4")).toContain("Challenge is coming in a later version.");
+    const frame = await press(r, "4");
+    expect(frame).toContain("You play it with: tcp-tutor challenge CODE --name YOUR-NAME");
+    expect(frame).toContain("Your teacher makes a code with: tcp-tutor challenge new");
     expect(await press(r, KEY.ESCAPE)).toContain("❯ 4.");
   });
 
-  it("later features in Chinese too", async () => {
+  it("the challenge's how-to in Chinese too", async () => {
     const r = await app("zh-CN");
-    expect(await press(r, "4")).toContain("“挑战”将在以后的版本中推出。");
+    expect(await press(r, "4")).toContain("你用这条命令参加：tcp-tutor challenge 挑战码 --name 你的名字");
   });
 });
 
@@ -94,7 +96,7 @@ describe("fast typing never chooses what the player did not", () => {
   it("↓ ↓ ↓ Enter in ONE chunk on the menu opens the fourth item", async () => {
     const r = await app();
     expect(await press(r, `${KEY.DOWN}${KEY.DOWN}${KEY.DOWN}${KEY.ENTER}`)).toContain(
-      "Challenge is coming in a later version.",
+      "You play it with: tcp-tutor challenge CODE",
     );
   });
 
@@ -110,8 +112,8 @@ describe("fast typing never chooses what the player did not", () => {
   it("Esc and a key in one chunk (as terminals send Alt+key) are both applied", async () => {
     const r = await app();
     await press(r, "?", (f) => f.includes("Keys"));
-    expect(await press(r, `${KEY.ESCAPE}4`, (f) => f.includes("Challenge is"))).toContain(
-      "Challenge is coming in a later version.",
+    expect(await press(r, `${KEY.ESCAPE}4`, (f) => f.includes("You play it"))).toContain(
+      "You play it with: tcp-tutor challenge CODE",
     );
   });
 

@@ -10,12 +10,13 @@ import {
   type Topic,
   TOPICS,
 } from "../../src/game/drill";
+import { challengeRound, encodeChallenge, GENERATOR_VERSION, replayChallenge } from "../../src/game/challenge";
 import { sameAnswer } from "../../src/levels/answer";
 import { type LoadedChapter, loadPack } from "../../src/levels/loader";
 import { memoryProgressStore, type ProgressStore } from "../../src/store/progress";
 import { SaveError } from "../../src/store/saveFile";
 import type { Key } from "../../src/ui/keys";
-import { type GameStart, openSession, pressKey, type Session, tick } from "../../src/ui/session";
+import { type ChallengeSubmission, type ChallengeWriter, type GameStart, openSession, pressKey, type Session, tick } from "../../src/ui/session";
 import { DRILL_ITEMS, MENU_ITEMS, type Screen } from "../../src/ui/state/app";
 import type { DrillScreen, InterviewScreen, InterviewSummaryScreen } from "../../src/ui/state/drill";
 import { clockText } from "../../src/ui/format";
@@ -34,10 +35,11 @@ const NOW = Date.UTC(2025, 2, 14, 12);
 const MINUTE = 60_000;
 
 /** A game on a memory store, and the clock both read: `at` moves it. */
-function game(start?: GameStart, store?: ProgressStore) {
+function game(start?: GameStart, store?: ProgressStore, submitChallenge?: ChallengeWriter) {
   let clock = NOW;
   const st = store ?? memoryProgressStore({ now: () => clock });
-  let session = openSession({ chapters, store: st, lang: "en", color: true, notices: [], now: clock, start });
+  const writer = submitChallenge === undefined ? {} : { submitChallenge };
+  let session = openSession({ chapters, store: st, lang: "en", color: true, notices: [], now: clock, start, ...writer });
   return {
     store: st,
     get session(): Session {
@@ -436,5 +438,75 @@ describe("the countdown", () => {
     [0, "0:00"],
   ])("%d ms left: %s (whole seconds rounded up: 0:00 only once time is up)", (ms, text) => {
     expect(clockText(ms)).toBe(text);
+  });
+});
+
+describe("a classroom challenge (tcp-tutor challenge CODE)", () => {
+  const spec = { generator: GENERATOR_VERSION, seed: 4242, count: 3, topics: [], difficulty: undefined, minutes: 5 } as const;
+  const run = { kind: "challenge", code: encodeChallenge(spec), spec, name: "Ann" } as const;
+
+  /** A game opened at the challenge, whose writer keeps what it was asked to write (or fails with `error`). */
+  function challengeGame(error?: string) {
+    const written: ChallengeSubmission[] = [];
+    const g = game(run, undefined, (s) => {
+      if (error !== undefined) throw new Error(error);
+      written.push(s);
+      return `/class/Ann-${s.code}.json`;
+    });
+    return { g, written };
+  }
+
+  it("plays the code's puzzles in order, as an interview round without hints or feedback", () => {
+    const { g } = challengeGame();
+    expect(interview(g).puzzles.map((p) => p.level.level.id)).toEqual(challengeRound(spec).map((p) => p.level.level.id));
+    expect(interview(g).challenge).toEqual({ code: run.code, spec, name: "Ann" });
+    g.keys("enter", "h");
+    expect(interview(g).play?.game.hintShown).toBe(false);
+  });
+
+  it("the last answer: the result replayed is written once, shown with its path, and kept in the profile", () => {
+    const { g, written } = challengeGame();
+    for (let i = 0; i < spec.count; i++) {
+      g.at(NOW + (i + 1) * 5000);
+      answerInterviewPuzzle(g, i !== 1);
+    }
+    const s = summary(g);
+    expect(written).toHaveLength(1);
+    const submission = written[0] as ChallengeSubmission;
+    const replayed = replayChallenge(spec, challengeRound(spec), submission.answers);
+    if (!replayed.ok) throw new Error(replayed.reason);
+    expect(submission.replay).toEqual(replayed.replay);
+    expect(submission.replay.correct).toBe(submission.replay.total - questionsOf((challengeRound(spec)[1] as DrillPuzzle).level).length);
+    expect(s.challenge).toEqual({ status: "saved", submission, file: `/class/Ann-${run.code}.json` });
+    expect(g.store.load().challenges).toEqual([
+      expect.objectContaining({ code: run.code, name: "Ann", score: submission.replay.score, file: `/class/Ann-${run.code}.json` }),
+    ]);
+    // The summary is the end of a challenge: leaving it quits (the CLI prints the file's path).
+    g.keys("enter");
+    expect(g.screen).toEqual({ kind: "quit" });
+  });
+
+  it("time running out ends the round and writes what was answered", () => {
+    const { g, written } = challengeGame();
+    answerInterviewPuzzle(g, true);
+    g.at(NOW + 5 * MINUTE);
+    g.tick();
+    expect(summary(g).timeUp).toBe(true);
+    expect(written).toHaveLength(1);
+    expect(written[0]?.replay.answered).toBe(questionsOf((challengeRound(spec)[0] as DrillPuzzle).level).length);
+  });
+
+  it("untimed (minutes 0): no countdown ends it; the summary says untimed", () => {
+    const untimed = { ...spec, minutes: 0 };
+    const g = game({ ...run, spec: untimed, code: encodeChallenge(untimed) }, undefined, () => "/x.json");
+    g.at(NOW + 90 * MINUTE);
+    g.tick();
+    expect(g.screen.kind).toBe("interview");
+  });
+
+  it("a result that cannot be written: the reason on the summary, nothing else lost", () => {
+    const { g } = challengeGame("EACCES: permission denied, open '/class/Ann.json'");
+    g.keys("escape");
+    expect(summary(g).challenge).toMatchObject({ status: "failed", error: "EACCES: permission denied, open '/class/Ann.json'" });
   });
 });

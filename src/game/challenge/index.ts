@@ -15,5 +15,6 @@ export {
   specProblem,
 } from "./code";
 export { challengeRound } from "./round";
-export { type ChallengeAnswer, type Replay, type ReplayOutcome, replayChallenge, TIME_GRACE_MS } from "./verify";
+export { type ChallengeAnswer, type Replay, type ReplayMode, type ReplayOutcome, replayChallenge, TIME_GRACE_MS } from "./verify";
 export { accuracyPerQuestion, type Ranked, rankResults } from "./rank";
+export { challengeAnswers } from "./answers";

@@ -41,10 +41,25 @@ export type ReplayOutcome = { readonly ok: true; readonly replay: Replay } | { r
 export const TIME_GRACE_MS = 2_000;
 
 /**
+ * How the round was played. Offline (`tcp-tutor challenge CODE`) every question comes in turn and only the round's
+ * clock can cut it short. Live (`tcp-tutor host`), each question is open for `seconds` and then the next one comes
+ * whether or not the player answered: a question may be skipped, which breaks the streak.
+ */
+export interface ReplayMode {
+  readonly live?: { readonly seconds: number };
+}
+
+/**
  * Replays answers against the round. The streak runs across the whole round, as the round is played as one
  * sequence of questions. An answer that could not have been given is a reason to refuse the whole result.
  */
-export function replayChallenge(spec: ChallengeSpec, round: readonly DrillPuzzle[], answers: readonly ChallengeAnswer[]): ReplayOutcome {
+export function replayChallenge(
+  spec: ChallengeSpec,
+  round: readonly DrillPuzzle[],
+  answers: readonly ChallengeAnswer[],
+  mode: ReplayMode = {},
+): ReplayOutcome {
+  const live = mode.live;
   const slots = round.flatMap((p, puzzle) => questionsOf(p.level).map((slot) => ({ ...slot, puzzle, difficulty: p.difficulty })));
   const outcome: ("right" | "wrong" | "unanswered")[] = slots.map(() => "unanswered");
   let score = 0;
@@ -58,14 +73,19 @@ export function replayChallenge(spec: ChallengeSpec, round: readonly DrillPuzzle
     if (slot === undefined) return refuse(`${which}: the round has no such question`);
     if (at <= previous) return refuse(`${which}: answered out of order or twice`);
     if (!Number.isInteger(a.ms) || a.ms < 0) return refuse(`${which}: the time ${a.ms} ms is impossible`);
+    if (live !== undefined && a.ms > live.seconds * 1000 + TIME_GRACE_MS) {
+      return refuse(`${which}: answered after ${Math.round(a.ms / 1000)} s, when the question was open for ${live.seconds} s`);
+    }
     if (a.hint && slot.posed.puzzle.hint === undefined) return refuse(`${which}: a hint was taken where there is none`);
     if (!slot.question.choices.some((c) => answerKey(c.answer) === a.answer)) {
       return refuse(`${which}: "${a.answer}" is not one of the question's choices`);
     }
-    // A ladder's later questions follow from the earlier ones: all of a puzzle's questions are asked in turn.
-    if (at !== previous + 1 && slots[previous + 1]?.puzzle === slot.puzzle) {
+    // Offline, a ladder's later questions follow from the earlier ones: all of a puzzle's questions come in turn.
+    if (live === undefined && at !== previous + 1 && slots[previous + 1]?.puzzle === slot.puzzle) {
       return refuse(`${which}: an earlier question of the same puzzle was skipped`);
     }
+    // Live, a question left unanswered is one not answered right: the streak starts again.
+    if (at !== previous + 1) streak = 0;
     previous = at;
     const correct = answerKey(slot.question.correct) === a.answer;
     score += scoreAnswer({ difficulty: slot.difficulty, correct, hint: a.hint, streak, ms: a.ms });
@@ -75,10 +95,6 @@ export function replayChallenge(spec: ChallengeSpec, round: readonly DrillPuzzle
   }
   if (spec.minutes > 0 && ms > spec.minutes * 60_000 + TIME_GRACE_MS) {
     return refuse(`the answers took ${Math.round(ms / 1000)} s, more than the round's ${spec.minutes} min`);
-  }
-  // Only a timed round may end with questions unanswered (the time ran out).
-  if (spec.minutes === 0 && answers.length < slots.length) {
-    return refuse(`${slots.length - answers.length} of ${slots.length} questions unanswered in an untimed round`);
   }
   return {
     ok: true,

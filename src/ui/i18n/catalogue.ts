@@ -32,8 +32,26 @@ export interface Catalogue {
     /** A notice from the program about the save (in English: it names files), with a label: "Note: …" */
     readonly notice: (text: string) => string;
   };
-  /** The challenge, which a later version brings. */
-  readonly comingSoon: (feature: string) => string;
+  /** The classroom challenge: how to play one (the menu's screen), its round's title and its summary. */
+  readonly challenge: {
+    /** How a challenge is played, a paragraph each (it starts from the command line, with the teacher's code). */
+    readonly howTo: readonly string[];
+    /** The title: "Challenge 7KQ2-MX4D-H9PT · Ann". */
+    readonly heading: (code: string, name: string) => string;
+    /** An untimed round's clock, "2:05", as "2:05 so far". */
+    readonly elapsed: (clock: string) => string;
+    /** What a challenge leaves out, on each puzzle's introduction. */
+    readonly rules: string;
+    readonly summaryTitle: string;
+    /** The summary's time in an untimed round: "3 min 12 s (untimed)". */
+    readonly untimed: (elapsed: string) => string;
+    readonly result: string;
+    readonly saving: string;
+    /** Where the result file was written (a path). */
+    readonly saved: (file: string) => string;
+    /** It could not be written; the reason is the program's (English). */
+    readonly notSaved: (error: string) => string;
+  };
 
   /** The drill menu, the endless drill and its status line. */
   readonly drill: {

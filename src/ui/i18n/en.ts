@@ -22,7 +22,23 @@ export const en: Catalogue = {
     playing: (name) => `Profile: ${name}`,
     notice: (text) => `Note: ${text}`,
   },
-  comingSoon: (feature) => `${feature} is coming in a later version.`,
+  challenge: {
+    howTo: [
+      "A challenge is a round your teacher sets for the whole class: everyone gets the same puzzles, in the same order, on their own machine.",
+      "Your teacher makes a code with: tcp-tutor challenge new",
+      "You play it with: tcp-tutor challenge CODE --name YOUR-NAME",
+      "At the end a result file is written for you to hand in; the teacher ranks the class with: tcp-tutor scoreboard DIR",
+    ],
+    heading: (code, name) => `Challenge ${code} · ${name}`,
+    elapsed: (clock) => `${clock} so far`,
+    rules: "A challenge: the same puzzles for the whole class. No hints, and no feedback until the end. Each answer opens the next question; Esc ends the round early.",
+    summaryTitle: "Challenge: your result",
+    untimed: (elapsed) => `${elapsed} (untimed)`,
+    result: "Result file",
+    saving: "writing…",
+    saved: (file) => `${file}: hand this file in`,
+    notSaved: (error) => `not written: ${error}`,
+  },
 
   drill: {
     about:

@@ -20,7 +20,23 @@ export const zhCN: Catalogue = {
     playing: (name) => `档案：${name}`,
     notice: (text) => `注意：${text}`,
   },
-  comingSoon: (feature) => `“${feature}”将在以后的版本中推出。`,
+  challenge: {
+    howTo: [
+      "挑战是老师给全班出的一轮题：每个人在自己的电脑上做同样的题目，顺序也相同。",
+      "老师用这条命令生成挑战码：tcp-tutor challenge new",
+      "你用这条命令参加：tcp-tutor challenge 挑战码 --name 你的名字",
+      "做完后会生成一个结果文件，交给老师；老师用 tcp-tutor scoreboard 目录 给全班排名。",
+    ],
+    heading: (code, name) => `挑战 ${code} · ${name}`,
+    elapsed: (clock) => `已用 ${clock}`,
+    rules: "挑战：全班做同样的题。没有提示，结束前也不公布对错。答完一问就进入下一问；按 Esc 提前结束。",
+    summaryTitle: "挑战：你的成绩",
+    untimed: (elapsed) => `${elapsed}（不限时）`,
+    result: "结果文件",
+    saving: "正在写入…",
+    saved: (file) => `${file}：请把这个文件交给老师`,
+    notSaved: (error) => `未能写入：${error}`,
+  },
 
   drill: {
     about:

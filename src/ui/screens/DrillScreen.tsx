@@ -80,10 +80,22 @@ function interviewParts(props: InterviewScreenProps): Parts {
   const { screen, lang, t, width } = props;
   const puzzle = screen.puzzles[Math.min(screen.index, screen.puzzles.length - 1)] as DrillPuzzle;
   const number = t.interview.puzzle(screen.index + 1, screen.puzzles.length);
-  const clock = `${number} · ${t.interview.left(clockText(interviewLeft(screen)))}`;
-  const title = spread(t.interview.heading(TOPIC_INFO[puzzle.topic].title[lang]), clock, width);
-  const head = statusLines(props, [t.intro.difficulty(puzzle.difficulty)], screen.play, screen.saveError);
-  return { title, head, puzzle, play: screen.play, rules: INTERVIEW_RULES, note: t.interview.rules };
+  const { challenge } = screen;
+  const left = interviewLeft(screen);
+  const time =
+    left === Number.POSITIVE_INFINITY
+      ? t.challenge.elapsed(clockText(Math.max(0, screen.now - screen.startedAt)))
+      : t.interview.left(clockText(left));
+  const heading =
+    challenge === undefined
+      ? t.interview.heading(TOPIC_INFO[puzzle.topic].title[lang])
+      : t.challenge.heading(challenge.code, challenge.name);
+  const title = spread(heading, `${number} · ${time}`, width);
+  // A challenge's topic is not in its title: it goes on the status line.
+  const facts = [...(challenge ? [TOPIC_INFO[puzzle.topic].title[lang]] : []), t.intro.difficulty(puzzle.difficulty)];
+  const head = statusLines(props, facts, screen.play, screen.saveError);
+  const note = challenge === undefined ? t.interview.rules : t.challenge.rules;
+  return { title, head, puzzle, play: screen.play, rules: INTERVIEW_RULES, note };
 }
 
 /** The status facts on as few lines as they fit (two at most), the question's number in a ladder; a save's failure. */

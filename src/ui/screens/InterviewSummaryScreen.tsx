@@ -1,9 +1,11 @@
+import { assertNever } from "../../engine";
 import type { Lang } from "../../game";
 import { type InterviewEntry, interviewSummary, type WeakConcept } from "../../game/drill";
 import { FRAME_ROWS, Frame } from "../components/Frame";
 import { type Line, type Piece, Lines } from "../components/Lines";
 import type { Catalogue } from "../i18n";
 import { clampLines } from "../layout";
+import type { ChallengeOutcome } from "../state/drill";
 import type { Theme } from "../theme";
 import { cut, padEnd, widthOf, wrap } from "../text";
 
@@ -15,6 +17,8 @@ export interface InterviewSummaryScreenProps {
   /** The first weak concept shown. */
   readonly scroll: number;
   readonly saveError?: string | undefined;
+  /** A challenge's round: its score is the replay's, and its result file is shown. */
+  readonly challenge?: ChallengeOutcome | undefined;
   readonly lang: Lang;
   readonly t: Catalogue;
   readonly theme: Theme;
@@ -30,21 +34,32 @@ const INDENT = "  ";
  * (one at least, cut if it must be), with how many more there are above and below.
  */
 export function interviewSummaryBody(props: InterviewSummaryScreenProps): Line[] {
-  const { entries, minutes, elapsed, timeUp, saveError, lang, t, theme, width, height } = props;
+  const { entries, minutes, elapsed, timeUp, saveError, challenge, lang, t, theme, width, height } = props;
   const summary = interviewSummary(entries, lang);
+  const submission = challenge !== undefined && challenge.status !== "problem" ? challenge.submission : undefined;
+  // A challenge's score is the replay's (its streak runs across the round), as the teacher's scoreboard has it.
+  const points = submission === undefined ? summary.points : submission.replay.score;
+  const time =
+    minutes === 0 ? t.challenge.untimed(t.result.duration(elapsed)) : t.interview.time(t.result.duration(elapsed), minutes, timeUp);
   const facts: [string, string][] = [
-    [t.result.score, t.interview.points(summary.points)],
+    [t.result.score, t.interview.points(points)],
     [t.result.accuracy, t.result.accuracyOf(summary.correct, summary.total)],
     ...(summary.answered < summary.total
       ? [[t.interview.answered, t.interview.answeredOf(summary.answered, summary.total)] as [string, string]]
       : []),
-    [t.result.time, t.interview.time(t.result.duration(elapsed), minutes, timeUp)],
+    [t.result.time, time],
+    ...(challenge === undefined ? [] : [[t.challenge.result, challengeFile(challenge, t)] as [string, string]]),
   ];
   const labelWidth = Math.max(...facts.map(([label]) => widthOf(label))) + 2;
-  const factLines = facts.map(([label, value]): Line => [
-    { text: padEnd(label, labelWidth), bold: theme.bold },
-    { text: cut(value, Math.max(1, width - labelWidth)) },
-  ]);
+  // Every fact on one line, but the result file's path, which wraps: the student must be able to read all of it.
+  const factLines = facts.flatMap(([label, value]): Line[] => {
+    const room = Math.max(1, width - labelWidth);
+    const lines = label === t.challenge.result ? wrap(value, room) : [cut(value, room)];
+    return lines.map((text, i): Line => [
+      { text: padEnd(i === 0 ? label : "", labelWidth), bold: theme.bold },
+      { text, ...(label === t.challenge.result && challenge?.status !== "saved" ? { color: theme.bad } : {}) },
+    ]);
+  });
   const error = saveError === undefined ? [] : clampLines(wrap(t.drill.notSaved(saveError), width), 2, width);
   const weak = summary.weak;
   const heading =
@@ -58,6 +73,21 @@ export function interviewSummaryBody(props: InterviewSummaryScreenProps): Line[]
     ...heading.map((text): Line => [{ text, bold: theme.bold }]),
   ];
   return [...top, ...weakLines(props, weak, height - FRAME_ROWS - top.length)];
+}
+
+/** Where the result file is, or why it is not. */
+function challengeFile(challenge: ChallengeOutcome, t: Catalogue): string {
+  switch (challenge.status) {
+    case "saving":
+      return t.challenge.saving;
+    case "saved":
+      return t.challenge.saved(challenge.file);
+    case "failed":
+    case "problem":
+      return t.challenge.notSaved(challenge.error);
+    default:
+      return assertNever(challenge);
+  }
 }
 
 /** The weak concepts from the one scrolled to, in `rows` rows. */
@@ -120,7 +150,7 @@ export function InterviewSummaryScreen(props: InterviewSummaryScreenProps) {
   const { t, theme, width } = props;
   return (
     <Frame
-      title={t.interview.summaryTitle}
+      title={props.challenge === undefined ? t.interview.summaryTitle : t.challenge.summaryTitle}
       hints={["scroll", "advance", "help", "back"]}
       t={t}
       theme={theme}

@@ -23,12 +23,15 @@ import {
   drillKey,
   drillPuzzle,
   type GameStart,
+  type ChallengeOutcome,
+  type ChallengeSubmission,
   type InterviewScreen,
   type InterviewSummaryScreen,
   interviewKey,
   interviewTick,
   NO_TALLY,
   type Step,
+  startChallenge,
   startInterview,
   summaryKey,
 } from "./drill";
@@ -56,8 +59,6 @@ export const MENU_ITEMS = [
   "quit",
 ] as const;
 export type MenuItem = (typeof MENU_ITEMS)[number];
-/** Menu items that later versions bring. */
-export type Feature = Extract<MenuItem, "challenge">;
 
 /** The drill menu: the endless drill on every topic, on one topic (a list of them), an interview round. */
 export const DRILL_ITEMS = ["endless", "topic", "interview", "back"] as const;
@@ -119,7 +120,8 @@ export type Screen =
   | DrillScreen
   | InterviewScreen
   | InterviewSummaryScreen
-  | { readonly kind: "soon"; readonly feature: Feature }
+  /** How to play a classroom challenge (it starts from the command line, with the teacher's code). */
+  | { readonly kind: "challengeInfo" }
   | { readonly kind: "quit" };
 
 /** A finished level, or drill puzzle (with when it was finished: spaced repetition dates it), not saved yet. */
@@ -141,7 +143,9 @@ export type Effect =
   | { readonly kind: "saveSettings"; readonly settings: Settings }
   | { readonly kind: "listProfiles" }
   /** Save what is unsaved, then play the profile `name` (created if new). */
-  | { readonly kind: "switchProfile"; readonly name: string };
+  | { readonly kind: "switchProfile"; readonly name: string }
+  /** Write a challenge's result file, and add the round to the profile's challenges. */
+  | { readonly kind: "submitChallenge"; readonly submission: ChallengeSubmission };
 
 export interface AppState {
   readonly chapters: readonly LoadedChapter[];
@@ -188,7 +192,10 @@ export type AppAction =
   | { readonly type: "switched"; readonly name: string; readonly profile: Profile }
   | { readonly type: "failed"; readonly what: Failure; readonly message: string }
   /** What the store had to repair meanwhile (a save file damaged while the game ran, moved aside). */
-  | { readonly type: "noticed"; readonly notices: readonly string[] };
+  | { readonly type: "noticed"; readonly notices: readonly string[] }
+  /** The challenge's result file was written (its path), or could not be (why). */
+  | { readonly type: "challengeWritten"; readonly file: string }
+  | { readonly type: "challengeNotWritten"; readonly error: string };
 
 export interface InitialState {
   readonly chapters: readonly LoadedChapter[];
@@ -228,6 +235,8 @@ function opening(state: AppState, start: GameStart, now: number): AppState {
     }
     case "interview":
       return { ...state, screen: startInterview(start, now) };
+    case "challenge":
+      return { ...state, screen: startChallenge(start, now) };
     default:
       return assertNever(start);
   }
@@ -239,7 +248,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return onKey(state, action.key, action.now);
     case "tick":
       return state.screen.kind === "interview"
-        ? { ...state, screen: interviewTick(state.screen, action.now) }
+        ? submitting({ ...state, screen: interviewTick(state.screen, action.now) })
         : state;
     case "saved": {
       const profile = replay(action.profile, action.unsaved, action.now);
@@ -257,6 +266,18 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return failed(state, action.what, action.message);
     case "noticed":
       return action.notices.length === 0 ? state : { ...state, notices: [...state.notices, ...action.notices] };
+    case "challengeWritten":
+    case "challengeNotWritten": {
+      const screen = state.screen;
+      const outcome = screen.kind === "interviewSummary" ? screen.challenge : undefined;
+      if (screen.kind !== "interviewSummary" || outcome?.status !== "saving") return state;
+      const { submission } = outcome;
+      const challenge: ChallengeOutcome =
+        action.type === "challengeWritten"
+          ? { status: "saved", submission, file: action.file }
+          : { status: "failed", submission, error: action.error };
+      return { ...state, screen: { ...screen, challenge } };
+    }
     default:
       return assertNever(action);
   }
@@ -302,11 +323,12 @@ function onKey(state: AppState, key: Key, now: number): AppState {
       return onInterview(state, screen, key, now);
     case "interviewSummary": {
       const next = summaryKey(screen, key, state.lang);
-      if (next === "leave") return toDrillMenu(state, "interview");
+      // A challenge is what the game was opened for: its summary is the end (the CLI then prints the file's path).
+      if (next === "leave") return screen.challenge ? { ...state, screen: { kind: "quit" } } : toDrillMenu(state, "interview");
       return next === screen ? state : { ...state, screen: next };
     }
-    case "soon":
-      return is(key, "back") || is(key, "choose") || is(key, "advance") ? toMenu(state, screen.feature) : state;
+    case "challengeInfo":
+      return is(key, "back") || is(key, "choose") || is(key, "advance") ? toMenu(state, "challenge") : state;
     default:
       return assertNever(screen);
   }
@@ -331,7 +353,7 @@ function onMenu(state: AppState, screen: Extract<Screen, { kind: "menu" }>, key:
     case "drill":
       return { ...state, screen: { kind: "drillMenu", cursor: 0 } };
     case "challenge":
-      return { ...state, screen: { kind: "soon", feature: item } };
+      return { ...state, screen: { kind: "challengeInfo" } };
     case "stats":
       return { ...state, screen: { kind: "stats", now } };
     case "settings":
@@ -490,7 +512,15 @@ function onDrill(state: AppState, screen: DrillScreen, key: Key, now: number): A
 }
 
 function onInterview(state: AppState, screen: InterviewScreen, key: Key, now: number): AppState {
-  return afterStep(state, screen, interviewKey(screen, key, now, state.lang), now);
+  return submitting(afterStep(state, screen, interviewKey(screen, key, now, state.lang), now));
+}
+
+/** A challenge's summary just opened: its result is to be written. */
+function submitting(state: AppState): AppState {
+  const screen = state.screen;
+  if (screen.kind !== "interviewSummary" || screen.challenge?.status !== "saving") return state;
+  if (state.effects.some((e) => e.kind === "submitChallenge")) return state;
+  return withEffect(state, { kind: "submitChallenge", submission: screen.challenge.submission });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type AnswerRecord, type Lang, type LevelResult, result } from "../../game";
+import { type AnswerRecord, type Lang, type LevelResult, maxScore, questionsOf, result } from "../../game";
 import {
   type DrillOptions,
   type DrillPuzzle,
@@ -10,6 +10,14 @@ import {
   type Topic,
   timeLeft,
 } from "../../game/drill";
+import {
+  type ChallengeAnswer,
+  type ChallengeSpec,
+  challengeAnswers,
+  challengeRound,
+  type Replay,
+  replayChallenge,
+} from "../../game/challenge";
 import { is, type Key } from "../keys";
 import { INTERVIEW_RULES, type Playing, PRACTICE_RULES, playKey, startPlaying } from "./play";
 
@@ -33,7 +41,37 @@ export type GameStart =
       readonly count: number;
       readonly minutes: number;
       readonly topic?: Topic;
-    };
+    }
+  /** `tcp-tutor challenge CODE`: the round the code stands for, played under `name`. */
+  | ({ readonly kind: "challenge" } & ChallengeRun);
+
+/** A classroom challenge being played: its code (as written), what the code stands for, the player's name. */
+export interface ChallengeRun {
+  readonly code: string;
+  readonly spec: ChallengeSpec;
+  readonly name: string;
+}
+
+/** A challenge round played to its end (or left, or out of time), for the result file: the CLI writes it. */
+export interface ChallengeSubmission extends ChallengeRun {
+  readonly answers: readonly ChallengeAnswer[];
+  readonly startedAt: number;
+  readonly finishedAt: number;
+  /** The answers replayed as `challenge verify` will: the score the file states. */
+  readonly replay: Replay;
+  /** The round's best possible score. */
+  readonly maxScore: number;
+}
+
+/**
+ * The challenge on the summary: the result being written, then where it was written (to hand in), or why it could
+ * not be; `problem` when the answers could not be replayed (a bug: nothing is written then).
+ */
+export type ChallengeOutcome =
+  | { readonly status: "saving"; readonly submission: ChallengeSubmission }
+  | { readonly status: "saved"; readonly submission: ChallengeSubmission; readonly file: string }
+  | { readonly status: "failed"; readonly submission: ChallengeSubmission; readonly error: string }
+  | { readonly status: "problem"; readonly run: ChallengeRun; readonly error: string };
 
 /** The drill's own options: spaced repetition picks the target. */
 export type DrillChoice = Omit<DrillOptions, "target">;
@@ -88,6 +126,8 @@ export interface InterviewScreen {
   /** The clock as last seen (a key or the app's timer): the countdown is drawn from it. */
   readonly now: number;
   readonly saveError?: string;
+  /** Set when the round is a classroom challenge (its minutes may be 0: untimed). */
+  readonly challenge?: ChallengeRun;
 }
 
 /** The round's summary; ↑↓ scroll the weak concepts, one at a time. */
@@ -102,6 +142,7 @@ export interface InterviewSummaryScreen {
   /** The first weak concept shown. */
   readonly scroll: number;
   readonly saveError?: string;
+  readonly challenge?: ChallengeOutcome;
 }
 
 /** What a key did: the screen now, and the puzzle just finished, if one was. */
@@ -190,9 +231,25 @@ export function startInterview(
   };
 }
 
-/** Milliseconds left in the round, as of the clock last seen. */
+/** A challenge's round: the puzzles the code stands for, in order; timed if the code says so. */
+export function startChallenge(run: ChallengeRun, now: number): InterviewScreen {
+  return {
+    kind: "interview",
+    topic: undefined,
+    minutes: run.spec.minutes,
+    puzzles: challengeRound(run.spec),
+    index: 0,
+    play: undefined,
+    answers: [],
+    startedAt: now,
+    now,
+    challenge: { code: run.code, spec: run.spec, name: run.name },
+  };
+}
+
+/** Milliseconds left in the round, as of the clock last seen; Infinity in an untimed round (minutes 0). */
 export function interviewLeft(screen: InterviewScreen): number {
-  return timeLeft(screen.startedAt, screen.now, screen.minutes);
+  return screen.minutes === 0 ? Number.POSITIVE_INFINITY : timeLeft(screen.startedAt, screen.now, screen.minutes);
 }
 
 /**
@@ -232,7 +289,7 @@ export function interviewTick(screen: InterviewScreen, now: number): InterviewSc
 }
 
 function endInterview(screen: InterviewScreen): InterviewSummaryScreen {
-  const length = screen.minutes * 60_000;
+  const length = screen.minutes === 0 ? Number.POSITIVE_INFINITY : screen.minutes * 60_000;
   const elapsed = Math.min(length, Math.max(0, screen.now - screen.startedAt));
   const entries = screen.puzzles.map(
     (puzzle, i): InterviewEntry => ({
@@ -240,6 +297,7 @@ function endInterview(screen: InterviewScreen): InterviewSummaryScreen {
       answers: i === screen.index && screen.play ? screen.play.game.answers : (screen.answers[i] ?? []),
     }),
   );
+  const challenge = screen.challenge === undefined ? undefined : challengeOutcome(screen, screen.challenge, entries);
   return {
     kind: "interviewSummary",
     entries,
@@ -248,6 +306,28 @@ function endInterview(screen: InterviewScreen): InterviewSummaryScreen {
     timeUp: elapsed >= length,
     scroll: 0,
     ...(screen.saveError === undefined ? {} : { saveError: screen.saveError }),
+    ...(challenge === undefined ? {} : { challenge }),
+  };
+}
+
+/**
+ * A challenge ends: its answers replayed as `challenge verify` will replay the file, so the score on the summary is
+ * the one the teacher will see; the result is then to be written (the app asks the session to).
+ */
+function challengeOutcome(screen: InterviewScreen, run: ChallengeRun, entries: readonly InterviewEntry[]): ChallengeOutcome {
+  const answers = challengeAnswers(entries);
+  const replayed = replayChallenge(run.spec, screen.puzzles, answers);
+  if (!replayed.ok) return { status: "problem", run, error: replayed.reason };
+  return {
+    status: "saving",
+    submission: {
+      ...run,
+      answers,
+      startedAt: screen.startedAt,
+      finishedAt: screen.now,
+      replay: replayed.replay,
+      maxScore: maxScore(screen.puzzles.flatMap((p) => questionsOf(p.level).map(() => p.difficulty))),
+    },
   };
 }
 

@@ -73,9 +73,56 @@ describe("replaying a challenge result", () => {
     expect(cut.replay.questions.slice(3)).toEqual(slots.slice(3).map(() => "unanswered"));
   });
 
-  it("an untimed round must be answered in full", () => {
+  it("a round left before its end (untimed too): the questions not reached are unanswered, not refused", () => {
     const untimed = { ...spec, minutes: 0 };
-    expect(replayChallenge(untimed, round, answers().slice(0, 3))).toMatchObject({ ok: false, reason: expect.stringContaining("unanswered in an untimed round") });
+    const left = replayChallenge(untimed, round, answers().slice(0, 3));
+    if (!left.ok) throw new Error(left.reason);
+    expect(left.replay.answered).toBe(3);
+    expect(left.replay.questions.filter((q) => q === "unanswered")).toHaveLength(slots.length - 3);
+  });
+
+  describe("a live round (each question open for its seconds, then the next comes)", () => {
+    const live = { live: { seconds: 20 } };
+    const untimed = { ...spec, minutes: 0 };
+
+    it("a question skipped is unanswered, and the streak starts again after it", () => {
+      const all = answers();
+      const skipped = replayChallenge(untimed, round, [...all.slice(0, 2), ...all.slice(3)], live);
+      if (!skipped.ok) throw new Error(skipped.reason);
+      expect(skipped.replay.questions[2]).toBe("unanswered");
+      expect(skipped.replay.answered).toBe(slots.length - 1);
+      // The same answers with the skipped one wrong instead: a wrong answer breaks the streak exactly as a skip does.
+      const wrong = replayChallenge(untimed, round, answers([2]), live);
+      if (!wrong.ok) throw new Error(wrong.reason);
+      expect(skipped.replay.score).toBe(wrong.replay.score);
+    });
+
+    it("offline, a ladder's question skipped is refused; live, it is only unanswered", () => {
+      // Seed 4's last puzzle is a ladder of four questions.
+      const laddered = { ...untimed, seed: 4 };
+      const ladderRound = challengeRound(laddered);
+      const all = ladderRound.flatMap((p, puzzle) =>
+        questionsOf(p.level).map((s) => ({ puzzle, question: s.index, answer: answerKey(s.question.correct), hint: false, ms: 5000 })),
+      );
+      const second = all.findIndex((a) => a.question === 1);
+      expect(second).toBeGreaterThan(0);
+      const skipped = all.filter((_, i) => i !== second - 1);
+      expect(replayChallenge(laddered, ladderRound, skipped)).toMatchObject({
+        ok: false,
+        reason: expect.stringContaining("an earlier question of the same puzzle was skipped"),
+      });
+      expect(replayChallenge(laddered, ladderRound, skipped, live)).toMatchObject({ ok: true, replay: { answered: all.length - 1 } });
+    });
+
+    it("an answer later than the question's seconds (plus the grace) is refused", () => {
+      const late = answers().map((a, i) => (i === 1 ? { ...a, ms: 22_001 } : a));
+      expect(replayChallenge(untimed, round, late, live)).toMatchObject({
+        ok: false,
+        reason: expect.stringContaining("answered after 22 s, when the question was open for 20 s"),
+      });
+      const inGrace = answers().map((a, i) => (i === 1 ? { ...a, ms: 22_000 } : a));
+      expect(replayChallenge(untimed, round, inGrace, live).ok).toBe(true);
+    });
   });
 });
 

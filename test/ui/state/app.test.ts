@@ -63,8 +63,8 @@ describe("the menu", () => {
     expect(keys(start(), "up").screen).toEqual({ kind: "menu", cursor: MENU_ITEMS.length - 1 });
   });
 
-  it("challenge: a screen saying it comes later; back returns to its item", () => {
-    expect(keys(start(), "4").screen).toEqual({ kind: "soon", feature: "challenge" });
+  it("challenge: a screen saying how to play one; back returns to its item", () => {
+    expect(keys(start(), "4").screen).toEqual({ kind: "challengeInfo" });
     expect(keys(start(), "4", "escape").screen).toEqual({ kind: "menu", cursor: 3 });
   });
 

@@ -1,0 +1,166 @@
+import { accessSync, constants, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { availableDifficulties, TOPIC_INFO } from "../game/drill";
+import {
+  type ChallengeSpec,
+  decodeChallenge,
+  encodeChallenge,
+  GENERATOR_VERSION,
+  MAX_SEED,
+} from "../game/challenge";
+import {
+  PLAYER_NAME,
+  RESULT_FORMAT,
+  RESULT_KIND,
+  resultFileName,
+  resultText,
+  sealResult,
+} from "../store/challengeResult";
+import { DEFAULT_PROFILE } from "../store/schema";
+import type { ChallengeSubmission, GameStart } from "../ui/session";
+import type { Command } from "./args";
+import { clockSeed } from "./drill";
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, errorLine, type Io } from "./io";
+import { VERSION } from "./version";
+
+/**
+ * `tcp-tutor challenge new` makes a code; `tcp-tutor challenge CODE` plays its round in the game and writes the
+ * result file a student hands in (src/store/challengeResult.ts has its format).
+ */
+
+type NewCommand = Extract<Command, { kind: "challengeNew" }>;
+type PlayCommand = Extract<Command, { kind: "challenge" }>;
+
+/** The code on stdout (alone on its line, for scripts); what it stands for, and how students use it, on stderr. */
+export function challengeNew(command: NewCommand, io: Io): number {
+  if (command.levels !== undefined) {
+    return usage(io, "--levels: a challenge round is generated, not drawn from a level pack (see README.md)");
+  }
+  // Puzzle i of a round draws its topic among the code's: each must have puzzles of a fixed difficulty.
+  const d = command.difficulty;
+  const topics = command.topics.length === 0 ? [undefined] : command.topics;
+  const unable = d === undefined ? -1 : topics.findIndex((t) => !availableDifficulties(t).includes(d));
+  if (unable !== -1) {
+    const topic = topics[unable];
+    return usage(io, `--difficulty ${d}: ${topic === undefined ? "no topic has" : `the topic ${topic} has no`} puzzles of that difficulty`);
+  }
+  const spec: ChallengeSpec = {
+    generator: GENERATOR_VERSION,
+    seed: command.seed ?? clockSeed(io.now()) % (MAX_SEED + 1),
+    count: command.count,
+    topics: command.topics,
+    difficulty: command.difficulty,
+    minutes: command.minutes,
+  };
+  const code = encodeChallenge(spec);
+  io.stdout(`${code}\n`);
+  io.stderr(`${describeSpec(spec)}\nEach student runs: tcp-tutor challenge ${code} --name NAME\n`);
+  return EXIT_OK;
+}
+
+/** "10 puzzles, every topic, difficulty rising from 1 to 5, 10 minutes" */
+export function describeSpec(spec: ChallengeSpec): string {
+  const topics =
+    spec.topics.length === 0 ? "every topic" : spec.topics.map((t) => TOPIC_INFO[t].title.en).join(", ");
+  const difficulty = spec.difficulty === undefined ? "difficulty rising over the round" : `difficulty ${spec.difficulty}`;
+  const time = spec.minutes === 0 ? "untimed" : `${spec.minutes} min`;
+  return `${spec.count} ${spec.count === 1 ? "puzzle" : "puzzles"}, ${topics}, ${difficulty}, ${time}`;
+}
+
+/**
+ * `challenge CODE`: a code that cannot be (a typo, another generator) and a name or directory that cannot be used
+ * are said before the round starts, so that nobody plays ten minutes for a result that cannot be written. After the
+ * game, the result file's path on stdout.
+ */
+export async function playChallenge(
+  command: PlayCommand,
+  io: Io,
+  play: (start: GameStart, submit: (s: ChallengeSubmission) => string) => Promise<number>,
+): Promise<number> {
+  const decoded = decodeChallenge(command.code);
+  if (!decoded.ok) return usage(io, decoded.message);
+  if (command.levels !== undefined) {
+    return usage(io, "--levels: a challenge round is generated, not drawn from a level pack (see README.md)");
+  }
+  const name = command.name ?? defaultName(command.profile, io);
+  const problem = PLAYER_NAME.safeParse(name);
+  if (!problem.success) {
+    return usage(io, `--name ${JSON.stringify(name)}: ${problem.error.issues[0]?.message ?? "not a name"}`);
+  }
+  const dir = resolve(command.out ?? ".");
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    io.stderr(`challenge: cannot write the result file in ${dir}: ${errorLine(e)} (choose another with --out DIR)\n`);
+    return EXIT_PROBLEMS;
+  }
+  const code = encodeChallenge(decoded.spec);
+  const written: string[] = [];
+  const unwritten: { submission: ChallengeSubmission; error: string }[] = [];
+  const exit = await play({ kind: "challenge", code, spec: decoded.spec, name }, (submission) => {
+    try {
+      const path = writeResult(dir, submission);
+      written.push(path);
+      return path;
+    } catch (e) {
+      unwritten.push({ submission, error: errorLine(e) });
+      throw e;
+    }
+  });
+  for (const path of written) io.stdout(`result written to ${path} (hand this file in)\n`);
+  // Nothing lost: a result that could not be written (disk full, directory gone) is printed for the student to keep.
+  if (written.length === 0 && unwritten.length > 0) {
+    const { submission, error } = unwritten[unwritten.length - 1] as (typeof unwritten)[number];
+    io.stderr(`challenge: the result file could not be written (${error}); here it is, save it as a .json file:\n`);
+    io.stdout(resultText(sealed(submission)));
+    return EXIT_PROBLEMS;
+  }
+  return exit;
+}
+
+/** The profile's name, unless it is the default one; then the login name. */
+function defaultName(profile: string | undefined, io: Io): string {
+  if (profile !== undefined && profile !== DEFAULT_PROFILE) return profile;
+  return io.env.USER ?? io.env.LOGNAME ?? io.env.USERNAME ?? "player";
+}
+
+/**
+ * Writes the sealed result in `dir`, never over another file (a second attempt gets "-2"): the path. Synchronous,
+ * as the game's effects are; it throws what the file system says.
+ */
+export function writeResult(dir: string, s: ChallengeSubmission): string {
+  const text = resultText(sealed(s));
+  for (let attempt = 1; ; attempt++) {
+    const path = join(dir, resultFileName(s.name, s.code, attempt));
+    try {
+      writeFileSync(path, text, { encoding: "utf8", flag: "wx" });
+      return path;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || attempt >= 999) throw e;
+    }
+  }
+}
+
+/** The result file's contents for a round played. */
+function sealed(s: ChallengeSubmission) {
+  return sealResult({
+      tcpTutor: RESULT_KIND,
+      format: RESULT_FORMAT,
+      code: s.code,
+      name: s.name,
+      version: VERSION,
+      started: new Date(s.startedAt).toISOString(),
+      finished: new Date(s.finishedAt).toISOString(),
+      score: s.replay.score,
+      correct: s.replay.correct,
+      total: s.replay.total,
+      answered: s.replay.answered,
+      ms: s.replay.ms,
+      answers: [...s.answers],
+  });
+}
+
+function usage(io: Io, message: string): number {
+  io.stderr(`challenge: ${message} (see tcp-tutor --help)\n`);
+  return EXIT_USAGE;
+}
