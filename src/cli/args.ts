@@ -88,6 +88,29 @@ export type Command =
       readonly format: ScoreboardFormat;
       readonly levels: string | undefined;
     }
+  /** `host`: a live round's server and the host's screen; `seed` undefined: one from the clock. */
+  | {
+      readonly kind: "host";
+      readonly port: number;
+      readonly bind: string | undefined;
+      readonly count: number;
+      readonly topics: readonly Topic[];
+      readonly seconds: number;
+      /** Seconds a closed question stays before the next comes by itself; undefined: the host's Enter. */
+      readonly auto: number | undefined;
+      readonly out: string | undefined;
+      readonly seed: number | undefined;
+      readonly levels: string | undefined;
+      readonly color: boolean;
+    }
+  /** `join ADDR --pin PIN`: a student's screen in a live round. */
+  | ({
+      readonly kind: "join";
+      readonly address: string;
+      readonly pin: string;
+      readonly name: string | undefined;
+      readonly color: boolean;
+    } & SaveChoice)
   /** A line naming what is wrong; the caller adds the pointer to --help. */
   | { readonly kind: "usageError"; readonly message: string };
 
@@ -114,6 +137,9 @@ export type WorksheetFormat = (typeof WORKSHEET_FORMATS)[number];
  */
 export const CHALLENGE_LIMITS = { count: 64, minutes: 63, seed: 16777215 } as const;
 export const CHALLENGE_DEFAULTS = { count: 10, minutes: 10 } as const;
+/** A live round's defaults and limits (MAX_SECONDS is src/game/live/room.ts's, kept equal by a test). */
+export const LIVE_DEFAULTS = { port: 8123, count: 10, seconds: 30 } as const;
+export const LIVE_LIMITS = { seconds: 3600, auto: 600 } as const;
 export const SCOREBOARD_FORMATS = ["text", "json", "csv", "md"] as const;
 export type ScoreboardFormat = (typeof SCOREBOARD_FORMATS)[number];
 
@@ -384,6 +410,51 @@ const COMMANDS = [
       "does (an invalid one is listed with why, never counted), ranked by score, then time; then each question\n" +
       "with the share of the class that got it right, and its concept.",
   },
+  {
+    name: "host",
+    extra: "the options say what round to host",
+    options: [
+      { name: "--port", value: "P", needs: "a port number", help: `the port, 0 for any free one (default ${LIVE_DEFAULTS.port})` },
+      { name: "--bind", value: "ADDR", needs: "an address", help: "listen on this address only (default: every one)" },
+      {
+        name: "--count",
+        value: "N",
+        needs: "a whole number",
+        help: `puzzles in the round, 1 to ${CHALLENGE_LIMITS.count} (default ${LIVE_DEFAULTS.count})`,
+      },
+      { ...DRILL_TOPIC, repeat: true, help: `only these (repeatable): ${TOPICS.join(", ")}` },
+      {
+        name: "--seconds",
+        value: "S",
+        needs: "a whole number of seconds",
+        help: `each question is open this long, 5 to ${LIVE_LIMITS.seconds} (default ${LIVE_DEFAULTS.seconds})`,
+      },
+      {
+        name: "--auto",
+        value: "S",
+        needs: "a whole number of seconds",
+        help: "after each reveal, the next question comes by itself in S seconds (default: on Enter)",
+      },
+      { name: "--out", value: "DIR", needs: "a directory", help: "write the results in DIR (default: live-CODE here)" },
+      { ...DRILL_SEED, help: `the seed, 0 to ${CHALLENGE_LIMITS.seed} (default: from the clock)` },
+    ],
+    help: "Host a live round for a class on this machine's network: students join from their terminals, everyone\n" +
+      "answers the same question at the same time, the server scores. Shows the join address, the PIN and the\n" +
+      "projector page (http://ADDR:PORT/); Enter starts, closes a question, shows the next. At the end each\n" +
+      "player's result file (as challenge verify and scoreboard read) is written. Needs a terminal.",
+  },
+  {
+    name: "join",
+    operand: "ADDR[:PORT]",
+    missing: "missing ADDR (the address the host shows, like 192.168.1.20:8123)",
+    extra: "one host at a time",
+    options: [
+      { name: "--pin", value: "PIN", needs: "the PIN the host shows", help: "the round's PIN (the host shows it)" },
+      { name: "--name", value: "NAME", needs: "a name", help: "your name on the leaderboard (default: the profile's)" },
+    ],
+    help: "Join a live round: each question with its ladder and countdown; after it, right or wrong and your place.\n" +
+      "A dropped connection rejoins by itself, with your score. Needs a terminal.",
+  },
 ] as const satisfies readonly CommandSpec[];
 
 type CommandName = (typeof COMMANDS)[number]["name"];
@@ -416,6 +487,18 @@ type GlobalName = (typeof GLOBAL_OPTIONS)[number]["name"];
 const NO_COLOR_FLAG = { name: "--no-color", help: "no colours (as when NO_COLOR is set)" };
 
 const optionText = (o: OptionSpec): string => `${o.name}${o.value ? ` ${o.value}${o.repeat ? "..." : ""}` : ""}`;
+
+/** A synopsis within 110 columns: what does not fit goes on the next line, under the command's first argument. */
+function wrapSynopsis(parts: readonly string[]): string {
+  const lines = [`  ${parts[0] ?? ""}`];
+  const indent = " ".repeat((lines[0] as string).length + 1);
+  for (const part of parts.slice(1)) {
+    const last = lines[lines.length - 1] as string;
+    if (last.length + 1 + part.length > 110) lines.push(`${indent}${part}`);
+    else lines[lines.length - 1] = `${last} ${part}`;
+  }
+  return lines.join("\n");
+}
 
 /** The options in a synopsis: `[--count N]` each, a group's together as `[--json|--csv|--md]`. */
 function synopsisOptions(options: readonly OptionSpec[]): string[] {
@@ -453,7 +536,7 @@ function commandUsage(c: CommandSpec): string {
         .split("\n")
         .map((l) => `      ${l}\n`)
         .join("");
-      return `  ${synopsis.filter((s) => s !== undefined).join(" ")}\n${help}${options.join("")}`;
+      return `${wrapSynopsis(synopsis.filter((s) => s !== undefined))}\n${help}${options.join("")}`;
     })
     .join("");
 }
@@ -524,6 +607,15 @@ export function parseArgs(argv: readonly string[]): Command {
       return drill(mode, options, { levels, color, ...save });
     case "challenge":
       return challenge(parsed, { levels, color, ...save });
+    case "host":
+      return host(parsed, { levels, color });
+    case "join": {
+      const pin = options.get("--pin");
+      if (pin === undefined) return usageError("join", "missing --pin PIN (the PIN the host shows)");
+      const name = options.get("--name");
+      if (name !== undefined && name.trim() === "") return usageError("join", "--name: expected a name that is not blank, got \"\"");
+      return { kind: "join", address: operand as string, pin, name: name?.trim(), color, ...save };
+    }
     case "scoreboard": {
       const formats = SCOREBOARD_FORMATS.filter((f) => options.has(`--${f}`));
       if (formats.length > 1) return usageError("scoreboard", `${formats.map((f) => `--${f}`).join(" and ")} cannot be used together`);
@@ -603,18 +695,15 @@ function challenge(
   const seed = read("--seed", (s) => whole(s, 0, CHALLENGE_LIMITS.seed));
   const name = read("--name", (s) => (s.trim() === "" ? expected("a name that is not blank") : s.trim()));
   const out = read("--out", (s) => s);
-  const topics: Topic[] = [];
-  for (const t of parsed.values.get("--topic") ?? []) {
-    const topic = read("--topic", () => (isTopic(t) ? t : expected(`one of ${TOPICS.join(", ")}`)));
-    if (topic !== undefined && !topics.includes(topic)) topics.push(topic);
-  }
+  const topics = readTopics(parsed);
+  if (typeof topics === "string") return usageError("challenge", topics);
   if (read.problem !== undefined) return usageError("challenge", read.problem);
   switch (parsed.mode) {
     case "new":
       return {
         kind: "challengeNew",
         count: count ?? CHALLENGE_DEFAULTS.count,
-        topics: TOPICS.filter((t) => topics.includes(t)),
+        topics,
         difficulty,
         minutes: minutes ?? CHALLENGE_DEFAULTS.minutes,
         seed,
@@ -625,6 +714,41 @@ function challenge(
     default:
       return { kind: "challenge", code: parsed.operand as string, name, out, ...game };
   }
+}
+
+/** `host`, each value checked (the first wrong one is told). */
+function host(parsed: Parsed, game: { readonly levels: string | undefined; readonly color: boolean }): Command {
+  const read = reader(parsed.options);
+  const port = read("--port", (s) => whole(s, 0, 65535));
+  const bind = read("--bind", (s) => s);
+  const count = read("--count", (s) => whole(s, 1, CHALLENGE_LIMITS.count));
+  const seconds = read("--seconds", (s) => whole(s, 5, LIVE_LIMITS.seconds));
+  const auto = read("--auto", (s) => whole(s, 1, LIVE_LIMITS.auto));
+  const out = read("--out", (s) => s);
+  const seed = read("--seed", (s) => whole(s, 0, CHALLENGE_LIMITS.seed));
+  const topics = readTopics(parsed);
+  if (typeof topics === "string") return usageError("host", topics);
+  if (read.problem !== undefined) return usageError("host", read.problem);
+  return {
+    kind: "host",
+    port: port ?? LIVE_DEFAULTS.port,
+    bind,
+    count: count ?? LIVE_DEFAULTS.count,
+    topics,
+    seconds: seconds ?? LIVE_DEFAULTS.seconds,
+    auto,
+    out,
+    seed,
+    ...game,
+  };
+}
+
+/** Every --topic given, in TOPICS order, or what is wrong with the first that is not a topic. */
+function readTopics(parsed: Parsed): Topic[] | string {
+  const given = parsed.values.get("--topic") ?? [];
+  const wrong = given.find((t) => !isTopic(t));
+  if (wrong !== undefined) return `--topic: expected one of ${TOPICS.join(", ")}, got ${quote(wrong)}`;
+  return TOPICS.filter((t) => given.includes(t));
 }
 
 /** What a value should have been: "expected a whole number from 1 to 5". */

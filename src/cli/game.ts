@@ -24,10 +24,15 @@ export async function startGame(
   env: Env,
   load: () => Promise<{ readonly play: (options: PlayOptions) => Promise<void> }>,
 ): Promise<void> {
-  if (!options.color) env.FORCE_COLOR = "0";
-  markInteractive(env);
-  const ui = await load();
+  const ui = await loadUi(options.color, env, load);
   await ui.play(options);
+}
+
+/** Sets the environment the UI libraries read as they load (above), then loads the UI: the game's or a live round's. */
+export async function loadUi<T>(color: boolean, env: Env, load: () => Promise<T>): Promise<T> {
+  if (!color) env.FORCE_COLOR = "0";
+  markInteractive(env);
+  return load();
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { PackFs } from "../levels/loader";
+import type { HostAppProps, JoinAppProps } from "../ui/live/LiveApps";
 import type { Env, PlayOptions } from "./game";
 
 /** Everything the program does to the outside world, passed in so that tests run it in-process. */
@@ -25,6 +26,10 @@ export interface Io extends PackFs {
   readonly env: Readonly<Env>;
   /** Plays the game until the player quits (main.ts loads the UI only then: see game.ts). */
   play(options: PlayOptions): Promise<void>;
+  /** The host's screen of a live round, until the host quits (loaded as the game is). */
+  host(options: HostAppProps): Promise<void>;
+  /** A student's screen of a live round, until they quit. */
+  join(options: JoinAppProps): Promise<void>;
 }
 
 /**

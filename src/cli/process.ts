@@ -3,7 +3,7 @@ import { isAbsolute, relative } from "node:path";
 import { createInterface } from "node:readline";
 import { text } from "node:stream/consumers";
 import { fileURLToPath } from "node:url";
-import { startGame } from "./game";
+import { loadUi, startGame } from "./game";
 import { type Io, run } from "./run";
 
 /**
@@ -40,6 +40,8 @@ function readLine(question: string): Promise<string | undefined> {
   });
 }
 
+const terminal = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+
 /**
  * The program: wires the real process to `run`, the only code that does. main.ts loads this module only for a
  * command that needs it (not --help or --version).
@@ -66,6 +68,14 @@ const io = (entry: string): Io => ({
         play: (o) => runGame({ ...o, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }),
       };
     }),
+  host: async (options) => {
+    const { runHost } = await loadUi(options.color, process.env, () => import("../ui/live/runLive"));
+    await runHost({ ...options, ...terminal });
+  },
+  join: async (options) => {
+    const { runJoin } = await loadUi(options.color, process.env, () => import("../ui/live/runLive"));
+    await runJoin({ ...options, ...terminal });
+  },
 });
 
 // A reader that stops early (`tcp-tutor trace x | head`) is not an error.

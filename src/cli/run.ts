@@ -56,6 +56,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return (await import("./scoreboard")).verify(command, io);
     case "scoreboard":
       return (await import("./scoreboard")).scoreboard(command, io);
+    case "host":
+      return (await import("./live")).host(command, io);
+    case "join":
+      return (await import("./live")).join(command, io);
     default:
       return assertNever(command);
   }

@@ -97,9 +97,10 @@ function review(state: PlayState): string[] {
 
 /**
  * What happens next, in words: after step N, step N + 1 ("The server calls close()."); as segment N arrives, that
- * segment ("Segment N + 1 (FIN+ACK seq=… ack=…) arrives at the server.").
+ * segment ("Segment N + 1 (FIN+ACK seq=… ack=…) arrives at the server."). Exported for live rounds
+ * (src/game/live), which pose the same questions outside a play session.
  */
-function nextText(level: LoadedLevel, posed: PosedPuzzle, lang: Lang): string | undefined {
+export function nextText(level: LoadedLevel, posed: PosedPuzzle, lang: Lang): string | undefined {
   const at = posed.puzzle.at;
   if ("afterStep" in at) return describeStepsFrom(level.scenario.steps, at.afterStep + 1, lang);
   const segment = level.trace.segments[at.segment];

@@ -4,7 +4,7 @@
  * A benchmark, not a test: nothing here fails a build; a run whose numbers would lie (a check that finds problems, a
  * lifecycle that does not close, a frame that never comes) stops with an error instead.
  *
- *   node dist/bench.mjs [--program FILE] [--only frame,help,keys,check,engine]
+ *   node dist/bench.mjs [--program FILE] [--only frame,help,keys,check,engine,live]
  *
  * --program runs another build (a copy of an older one, to compare); --only measures some rows. Every run of the
  * game gets a temporary TCP_TUTOR_HOME, never the real save.
@@ -16,12 +16,14 @@ import { fileURLToPath } from "node:url";
 import { mib, ms, quantile, median, table, thousands } from "./measure";
 import { echoFloor, ensureTmux, gameCommand, gameEnv, type Presses, Pty, Tmux, wallTimes } from "./terminal";
 import { CLEAN, drillPuzzles, LOSSY, lifecycles, TIMING } from "./throughput";
+import { simulateClass } from "./live";
 
 const FIRST_FRAMES = 10;
 const HELPS = 20;
 const CHECKS = 10;
 const PRESSES = 100;
 const GAPS_MS = [150, 10] as const;
+const LIVE_STUDENTS = 200;
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -30,9 +32,12 @@ function option(name: string): string | undefined {
 
 // The bench is bundled to dist/bench.mjs, beside the program.
 const program = option("--program") ?? fileURLToPath(new URL("./tcp-tutor.mjs", import.meta.url));
-if (!existsSync(program)) throw new Error(`no program at ${program}: build it first (npm run build)`);
 const only = option("--only")?.split(",");
 const wanted = (what: string): boolean => only === undefined || only.includes(what);
+// The engine and live rows run the sources bundled into the bench, not the program.
+if (["frame", "help", "keys", "check"].some(wanted) && !existsSync(program)) {
+  throw new Error(`no program at ${program}: build it first (npm run build)`);
+}
 const home = mkdtempSync(join(tmpdir(), "tcp-tutor-bench-"));
 const env = gameEnv(home);
 
@@ -127,6 +132,23 @@ function throughput(): void {
   rows.push(["drill puzzles generated + validated/s", thousands(drill.perSecond), "-", "-", "≥ 2,000/s", mark(drill.perSecond >= 2_000)]);
 }
 
+/**
+ * A live round's host under a class answering all at once (live.ts): answer → updated leaderboard, beside a bare ws
+ * server sending the same bytes. A class of 50 first, for the JIT; a round that lost or doubled an answer stops.
+ */
+async function live(): Promise<void> {
+  await simulateClass({ students: 50 });
+  const [real, floor] = [await simulateClass({ students: LIVE_STUDENTS }), await simulateClass({ students: LIVE_STUDENTS, host: "floor" })];
+  if (real.accepted !== real.sent || real.counted !== real.sent || real.mismatched > 0) {
+    throw new Error(`live: ${real.sent} answers sent, ${real.accepted} accepted, ${real.counted} held, ${real.mismatched} not as sent`);
+  }
+  const n = real.latencies.length;
+  const what = `answer → leaderboard, ${LIVE_STUDENTS} students at once`;
+  rows.push([`${what}, median of ${n}`, ms(real.median), ms(floor.median), ratio(real.median, floor.median), "-", "-"]);
+  rows.push([`${what}, p99 of ${n}`, ms(real.p99), ms(floor.p99), ratio(real.p99, floor.p99), "< 50 ms", mark(real.p99 < 50)]);
+  notes.push("live: students and host share this machine's cores and loopback; the floor is a bare ws server sending the same bytes");
+}
+
 const load = (): string => loadavg().map((l) => l.toFixed(2)).join(" ");
 const loadBefore = load();
 try {
@@ -135,6 +157,7 @@ try {
   if (wanted("keys")) await keys();
   if (wanted("check")) check();
   if (wanted("engine")) throughput();
+  if (wanted("live")) await live();
 } finally {
   rmSync(home, { recursive: true, force: true });
 }

@@ -1,14 +1,16 @@
 import { join } from "node:path";
 import { buildSync } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { CHALLENGE_LIMITS, INTERVIEW_DEFAULTS, parseArgs, USAGE } from "../../src/cli/args";
+import { CHALLENGE_LIMITS, INTERVIEW_DEFAULTS, LIVE_LIMITS, parseArgs, USAGE } from "../../src/cli/args";
+import { MAX_SECONDS } from "../../src/game/live";
 import { MAX_COUNT, MAX_MINUTES, MAX_SEED } from "../../src/game/challenge";
 import { INTERVIEW_COUNT, INTERVIEW_MINUTES } from "../../src/game/drill";
 import { LANGS } from "../../src/levels/schema";
 import { CODE } from "../fixtures/challengeResults";
 
 /** Every `tcp-tutor COMMAND …` synopsis of the usage, with an example for each operand and option value. */
-const synopses = USAGE.split("\n")
+const synopses = USAGE.replace(/\n {8,}(?=\[)/g, " ")
+  .split("\n")
   .filter((l) => /^ {2}tcp-tutor [a-z]/.test(l))
   .map((l) =>
     l
@@ -22,6 +24,10 @@ const synopses = USAGE.split("\n")
       .replace(/\[(--[a-z-]+) DIR\]/g, "$1 some-dir")
       .replace(/^challenge CODE/, `challenge ${CODE}`)
       .replace("DIR|FILE...", "some-dir")
+      .replace("ADDR[:PORT]", "127.0.0.1:8123")
+      .replace(/\[(--[a-z-]+) P\]/g, "$1 8123")
+      .replace(/\[(--[a-z-]+) ADDR\]/g, "$1 127.0.0.1")
+      .replace(/\[(--[a-z-]+) PIN\]/g, "$1 424242")
       .replace("FILE...", "some.json")
       .replace(/\[(--[a-z-]+) N\]/g, "$1 7")
       .replace(/\[(--[a-z-]+) S\]/g, "$1 42")
@@ -55,6 +61,8 @@ describe("the usage and the parser agree", () => {
       "challenge new",
       "challenge verify",
       "scoreboard some-dir",
+      "host --port",
+      "join 127.0.0.1:8123",
     ]);
   });
 
@@ -133,5 +141,6 @@ describe("the command line is parsed without loading the program", () => {
     expect(INTERVIEW_DEFAULTS).toEqual({ count: INTERVIEW_COUNT, minutes: INTERVIEW_MINUTES });
     expect(USAGE).toContain(`--lang L         the language, ${LANGS.join(" or ")} (default: the locale's)`);
     expect(CHALLENGE_LIMITS).toEqual({ count: MAX_COUNT, minutes: MAX_MINUTES, seed: MAX_SEED });
+    expect(LIVE_LIMITS.seconds).toBe(MAX_SECONDS);
   });
 });

@@ -22,7 +22,7 @@ beforeAll(() => {
     platform: "node",
     target: "node20",
     format: "esm",
-    external: ["../ui/runGame"],
+    external: ["../ui/runGame", "../ui/live/runLive"],
     banner: { js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);" },
     outfile: bundle,
     logLevel: "warning",

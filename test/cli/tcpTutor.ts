@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
 import type { PlayOptions } from "../../src/cli/game";
+import type { HostAppProps, JoinAppProps } from "../../src/ui/live/LiveApps";
 import { type Io, run } from "../../src/cli/run";
 import { realFs } from "../fixtures/realFs";
 
@@ -15,6 +16,9 @@ export interface Result {
   readonly home: string;
   /** What the game was started with, when it was. */
   readonly played?: PlayOptions;
+  /** What the host's or a student's live screen was started with, when it was. */
+  readonly hosted?: HostAppProps;
+  readonly joined?: JoinAppProps;
 }
 
 /** The moment the tests run at, unless they say otherwise: noon UTC is the same day in nearly every time zone. */
@@ -47,6 +51,7 @@ export async function tcpTutor(
     env = {},
     home = env.TCP_TUTOR_HOME ?? tempHome(),
     now = NOW,
+    live,
   }: {
     readonly stdin?: string;
     readonly builtinLevels?: string;
@@ -54,11 +59,15 @@ export async function tcpTutor(
     readonly env?: Readonly<Record<string, string>>;
     readonly home?: string;
     readonly now?: number;
+    /** Stands in for the host's screen while it is open: what the host does (the server is live meanwhile). */
+    readonly live?: (options: HostAppProps) => Promise<void>;
   } = {},
 ): Promise<Result> {
   let stdout = "";
   let stderr = "";
   let played: PlayOptions | undefined;
+  let hosted: HostAppProps | undefined;
+  let joined: JoinAppProps | undefined;
   let unread = stdin;
   const io: Io = {
     stdout: (s) => void (stdout += s),
@@ -86,9 +95,16 @@ export async function tcpTutor(
     play: async (options) => {
       played = options;
     },
+    host: async (options) => {
+      hosted = options;
+      await live?.(options);
+    },
+    join: async (options) => {
+      joined = options;
+    },
   };
   const code = await run(argv, io);
-  return { code, stdout, stderr, home, ...(played ? { played } : {}) };
+  return { code, stdout, stderr, home, ...(played ? { played } : {}), ...(hosted ? { hosted } : {}), ...(joined ? { joined } : {}) };
 }
 
 /** What a person sees of a run: the exit status and both streams. */

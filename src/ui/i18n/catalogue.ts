@@ -262,6 +262,62 @@ export interface Catalogue {
   readonly tooSmall: (columns: number, rows: number, minColumns: number, minRows: number) => string;
 
   readonly ladder: LadderText;
+
+  /** A live round (issue 8): the host's screen (`tcp-tutor host`) and a student's (`tcp-tutor join`). */
+  readonly live: {
+    readonly hostTitle: string;
+    /** "Join with: tcp-tutor join 192.168.1.20:8123 --pin 482913" */
+    readonly joinWith: (address: string, pin: string) => string;
+    /** "Projector: http://192.168.1.20:8123/" */
+    readonly projector: (url: string) => string;
+    /** "12 connected · 13 joined" */
+    readonly players: (connected: number, joined: number) => string;
+    readonly noPlayers: string;
+    /** "Question 3 of 10" */
+    readonly question: (n: number, total: number) => string;
+    /** "12 s left"; once the question has closed: "closed". */
+    readonly secondsLeft: (seconds: number) => string;
+    readonly closed: string;
+    /** "8 of 12 answered" */
+    readonly answered: (answered: number, connected: number) => string;
+    readonly leaderboard: string;
+    readonly finalRanking: string;
+    /** A leaderboard row's points: "1200 pts". */
+    readonly points: (points: number) => string;
+    /** A player whose connection dropped, after their name. */
+    readonly away: string;
+    /** What the host's Enter does now. */
+    readonly enterStarts: string;
+    readonly enterCloses: string;
+    readonly enterNext: string;
+    readonly enterFinishes: string;
+    /** Auto-advance is on: "next question in 4 s". */
+    readonly autoNext: (seconds: number) => string;
+    /** Where the results were written, or why not. */
+    readonly resultsWritten: (count: number, dir: string) => string;
+    readonly resultsNotWritten: (error: string) => string;
+    /** A student's screen. */
+    readonly joinTitle: (name: string) => string;
+    readonly connecting: (address: string) => string;
+    readonly reconnecting: string;
+    /** The host refused the join (the reason is the host's, in English). */
+    readonly refused: (reason: string) => string;
+    /** The host ended the round or went away. */
+    readonly ended: (reason: string) => string;
+    readonly waitStart: string;
+    /** The answer sent: "Your answer: B. Waiting for the others…" */
+    readonly yourAnswer: (choice: string) => string;
+    /** The server did not take the answer ("late", "twice"…): the program's reason, in English. */
+    readonly answerRefused: (reason: string) => string;
+    readonly right: (points: number) => string;
+    readonly wrong: string;
+    readonly noAnswer: string;
+    /** The right answer after a question closed: "Right answer: B. ESTABLISHED". */
+    readonly rightAnswer: (choice: string) => string;
+    /** "You: #3 of 12, 2400 points, 4 right" */
+    readonly standing: (place: number, players: number, score: number, correct: number) => string;
+    readonly waitNext: string;
+  };
 }
 
 export type { Lang };
