@@ -5,9 +5,14 @@ import {
   type ChallengeSpec,
   decodeChallenge,
   encodeChallenge,
+  fingerprintText,
   GENERATOR_VERSION,
   MAX_SEED,
+  packFingerprint,
+  roundCandidates,
+  roundOf,
 } from "../game/challenge";
+import { countLevels, type LoadedChapter, loadPack } from "../levels/loader";
 import {
   PLAYER_NAME,
   RESULT_FORMAT,
@@ -20,7 +25,7 @@ import { DEFAULT_PROFILE } from "../store/schema";
 import type { ChallengeSubmission, GameStart } from "../ui/session";
 import type { Command } from "./args";
 import { clockSeed } from "./drill";
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, errorLine, type Io } from "./io";
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, errorLine, type Io, plural } from "./io";
 import { VERSION } from "./version";
 
 /**
@@ -32,10 +37,10 @@ type NewCommand = Extract<Command, { kind: "challengeNew" }>;
 type PlayCommand = Extract<Command, { kind: "challenge" }>;
 
 /** The code on stdout (alone on its line, for scripts); what it stands for, and how students use it, on stderr. */
-export function challengeNew(command: NewCommand, io: Io): number {
-  if (command.levels !== undefined) {
-    return usage(io, "--levels: a challenge round is generated, not drawn from a level pack (see README.md)");
-  }
+export async function challengeNew(command: NewCommand, io: Io): Promise<number> {
+  const pack = command.levels === undefined ? undefined : await packFor(command.levels, io);
+  if (typeof pack === "number") return pack;
+  if (pack !== undefined) return packChallenge(command, pack, io);
   // Puzzle i of a round draws its topic among the code's: each must have puzzles of a fixed difficulty.
   const d = command.difficulty;
   const topics = command.topics.length === 0 ? [undefined] : command.topics;
@@ -58,8 +63,54 @@ export function challengeNew(command: NewCommand, io: Io): number {
   return EXIT_OK;
 }
 
+/**
+ * `challenge new --levels DIR`: a round of the pack's levels, each played whole; --difficulty keeps the levels of
+ * that difficulty; topics are the generator's, so --topic does not apply.
+ */
+function packChallenge(command: NewCommand, chapters: readonly LoadedChapter[], io: Io): number {
+  if (command.topics.length > 0) return usage(io, "--topic: a round from a level pack draws from all its levels (leave --topic out)");
+  const candidates = roundCandidates(chapters, command.difficulty).length;
+  if (candidates < command.count) {
+    const of = command.difficulty === undefined ? "" : ` of difficulty ${command.difficulty}`;
+    return usage(io, `--count ${command.count}: the pack in ${command.levels} has ${plural(candidates, "level")}${of}`);
+  }
+  const spec: ChallengeSpec = {
+    generator: GENERATOR_VERSION,
+    seed: command.seed ?? clockSeed(io.now()) % (MAX_SEED + 1),
+    count: command.count,
+    topics: [],
+    difficulty: command.difficulty,
+    minutes: command.minutes,
+    pack: packFingerprint(chapters),
+  };
+  const code = encodeChallenge(spec);
+  io.stdout(`${code}\n`);
+  io.stderr(`${describeSpec(spec)}\nEach student runs: tcp-tutor challenge ${code} --levels ${command.levels} --name NAME\n`);
+  return EXIT_OK;
+}
+
+/** The pack in `dir`, or the exit status after saying why it cannot be used (no valid level at all). */
+async function packFor(dir: string, io: Io): Promise<readonly LoadedChapter[] | number> {
+  const pack = await loadPack(dir, io);
+  if (countLevels(pack) === 0) {
+    io.stderr(`challenge: no level in ${pack.dir} could be loaded (see tcp-tutor check ${pack.dir})\n`);
+    return EXIT_PROBLEMS;
+  }
+  if (pack.problems.length > 0) {
+    // A student's copy of the pack must give the same round: a pack with problems is refused, not half used.
+    io.stderr(`challenge: ${pack.dir} has ${plural(pack.problems.length, "problem")} (see tcp-tutor check ${pack.dir})\n`);
+    return EXIT_PROBLEMS;
+  }
+  return pack.chapters;
+}
+
 /** "10 puzzles, every topic, difficulty rising from 1 to 5, 10 minutes" */
 export function describeSpec(spec: ChallengeSpec): string {
+  if (spec.pack !== undefined) {
+    const difficulty = spec.difficulty === undefined ? "" : ` of difficulty ${spec.difficulty}`;
+    const time = spec.minutes === 0 ? "untimed" : `${spec.minutes} min`;
+    return `${spec.count} ${spec.count === 1 ? "level" : "levels"}${difficulty} from the level pack ${fingerprintText(spec.pack)}, ${time}`;
+  }
   const topics =
     spec.topics.length === 0 ? "every topic" : spec.topics.map((t) => TOPIC_INFO[t].title.en).join(", ");
   const difficulty = spec.difficulty === undefined ? "difficulty rising over the round" : `difficulty ${spec.difficulty}`;
@@ -79,9 +130,10 @@ export async function playChallenge(
 ): Promise<number> {
   const decoded = decodeChallenge(command.code);
   if (!decoded.ok) return usage(io, decoded.message);
-  if (command.levels !== undefined) {
-    return usage(io, "--levels: a challenge round is generated, not drawn from a level pack (see README.md)");
-  }
+  const pack = command.levels === undefined ? undefined : await packFor(command.levels, io);
+  if (typeof pack === "number") return pack;
+  const round = roundOf(decoded.spec, pack);
+  if (!round.ok) return usage(io, round.problem);
   const name = command.name ?? defaultName(command.profile, io);
   const problem = PLAYER_NAME.safeParse(name);
   if (!problem.success) {
@@ -97,7 +149,7 @@ export async function playChallenge(
   const code = encodeChallenge(decoded.spec);
   const written: string[] = [];
   const unwritten: { submission: ChallengeSubmission; error: string }[] = [];
-  const exit = await play({ kind: "challenge", code, spec: decoded.spec, name }, (submission) => {
+  const exit = await play({ kind: "challenge", code, spec: decoded.spec, name, round: round.round }, (submission) => {
     try {
       const path = writeResult(dir, submission);
       written.push(path);

@@ -1,12 +1,14 @@
 import { join } from "node:path";
-import { accuracyPerQuestion, type ChallengeSpec, challengeRound, rankResults } from "../game/challenge";
+import { accuracyPerQuestion, type ChallengeSpec, rankResults } from "../game/challenge";
+import type { DrillPuzzle } from "../game/drill";
 import { conceptName, TOPIC_INFO } from "../game/drill";
 import { questionsOf } from "../game/questions";
 import { type ChallengeResult, verifyResultText } from "../store/challengeResult";
 import { padEnd, padStart, widthOf } from "../ui/text";
 import type { Command } from "./args";
 import { describeSpec } from "./challenge";
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, errorLine, type Io, plural } from "./io";
+import { EXIT_OK, EXIT_PROBLEMS, errorLine, type Io, plural } from "./io";
+import { countLevels, type LoadedChapter, loadPack } from "../levels/loader";
 
 /**
  * `tcp-tutor challenge verify FILE...` and `tcp-tutor scoreboard DIR|FILE...`: a class's result files checked (each
@@ -19,25 +21,34 @@ type ScoreboardCommand = Extract<Command, { kind: "scoreboard" }>;
 
 /** A result file checked: valid with what its replay gives, or invalid with why. */
 type Checked =
-  | { readonly file: string; readonly ok: true; readonly result: ChallengeResult; readonly spec: ChallengeSpec; readonly questions: readonly string[] }
+  | {
+      readonly file: string;
+      readonly ok: true;
+      readonly result: ChallengeResult;
+      readonly spec: ChallengeSpec;
+      readonly round: readonly DrillPuzzle[];
+      readonly questions: readonly string[];
+    }
   | { readonly file: string; readonly ok: false; readonly reason: string };
 
-async function check(file: string, io: Io): Promise<Checked> {
+async function check(file: string, io: Io, pack: readonly LoadedChapter[] | undefined): Promise<Checked> {
   let text: string;
   try {
     text = await io.readFile(file);
   } catch (e) {
     return { file, ok: false, reason: `cannot be read: ${errorLine(e)}` };
   }
-  const verified = verifyResultText(text);
+  const verified = verifyResultText(text, pack);
   if (!verified.ok) return { file, ok: false, reason: verified.reason };
-  return { file, ok: true, result: verified.result, spec: verified.spec, questions: verified.replay.questions };
+  const { result, spec, round, replay } = verified;
+  return { file, ok: true, result, spec, round, questions: replay.questions };
 }
 
 /** One line per file; exit status 1 when any is invalid. */
 export async function verify(command: VerifyCommand, io: Io): Promise<number> {
-  if (command.levels !== undefined) return levelsRefused(io, "challenge verify");
-  const checked = await Promise.all(command.files.map((f) => check(f, io)));
+  const pack = await packFor(command.levels, "challenge verify", io);
+  if (typeof pack === "number") return pack;
+  const checked = await Promise.all(command.files.map((f) => check(f, io, pack)));
   if (command.json) {
     io.stdout(`${JSON.stringify(checked.map(verifyJson), null, 2)}\n`);
   } else {
@@ -80,7 +91,8 @@ interface Scoreboard {
  * `challenge CODE` can be played again, and the first try is the one that tells what the student knew).
  */
 export async function scoreboard(command: ScoreboardCommand, io: Io): Promise<number> {
-  if (command.levels !== undefined) return levelsRefused(io, "scoreboard");
+  const pack = await packFor(command.levels, "scoreboard", io);
+  if (typeof pack === "number") return pack;
   const files: string[] = [];
   for (const path of command.paths) {
     const listed = await resultFiles(path, io);
@@ -90,7 +102,7 @@ export async function scoreboard(command: ScoreboardCommand, io: Io): Promise<nu
     }
     files.push(...listed);
   }
-  const board = rank(await Promise.all(files.map((f) => check(f, io))));
+  const board = rank(await Promise.all(files.map((f) => check(f, io, pack))));
   switch (command.format) {
     case "json":
       io.stdout(`${JSON.stringify(boardJson(board), null, 2)}\n`);
@@ -189,9 +201,9 @@ function ranked(b: Board) {
 
 /** Each question of the round, with the share of the class that answered it right, its topic and concepts. */
 function questionRows(b: Board) {
-  const round = challengeRound(b.spec);
+  const round = b.results[0]?.round ?? [];
   const accuracy = accuracyPerQuestion(b.results.map((r) => ({ questions: r.questions })));
-  const slots = round.flatMap((p, puzzle) => questionsOf(p.level).map((s) => ({ puzzle, question: s.index, p })));
+  const slots = round.flatMap((p, puzzle) => questionsOf(p.level).map((_, question) => ({ puzzle, question, p })));
   return slots.map((s, i) => ({
     number: i + 1,
     puzzle: s.puzzle + 1,
@@ -300,7 +312,14 @@ function duration(ms: number): string {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
 }
 
-function levelsRefused(io: Io, what: string): number {
-  io.stderr(`${what}: --levels: challenge rounds are generated, not drawn from a level pack (see README.md)\n`);
-  return EXIT_USAGE;
+/**
+ * The level pack of --levels DIR, for rounds drawn from one (undefined without the option); the exit status when it
+ * has no valid level.
+ */
+async function packFor(dir: string | undefined, what: string, io: Io): Promise<readonly LoadedChapter[] | undefined | number> {
+  if (dir === undefined) return undefined;
+  const pack = await loadPack(dir, io);
+  if (countLevels(pack) > 0) return pack.chapters;
+  io.stderr(`${what}: no level in ${pack.dir} could be loaded (see tcp-tutor check ${pack.dir})\n`);
+  return EXIT_PROBLEMS;
 }

@@ -3,11 +3,13 @@ import { z } from "zod";
 import {
   type ChallengeAnswer,
   type ChallengeSpec,
-  challengeRound,
   decodeChallenge,
   type Replay,
   replayChallenge,
+  roundOf,
 } from "../game/challenge";
+import type { DrillPuzzle } from "../game/drill";
+import type { LoadedChapter } from "../levels/loader";
 
 /**
  * A challenge result file (issue 7): what a student hands in after `tcp-tutor challenge CODE`, and what
@@ -107,14 +109,22 @@ function canonical(r: UnsealedResult): UnsealedResult {
 }
 
 export type Verified =
-  | { readonly ok: true; readonly result: ChallengeResult; readonly spec: ChallengeSpec; readonly replay: Replay }
+  | {
+      readonly ok: true;
+      readonly result: ChallengeResult;
+      readonly spec: ChallengeSpec;
+      /** The round's puzzles, as the replay regenerated them. */
+      readonly round: readonly DrillPuzzle[];
+      readonly replay: Replay;
+    }
   | { readonly ok: false; readonly reason: string };
 
 /**
  * A result file's text checked in full: JSON, the shape, the seal, the code, the answers replayed, and every number
- * the file claims equal to the replay's. The first problem found is the reason (one line).
+ * the file claims equal to the replay's. The first problem found is the reason (one line). A round drawn from a
+ * level pack is replayed against `pack`, which must be the pack its code was made from.
  */
-export function verifyResultText(text: string): Verified {
+export function verifyResultText(text: string, pack?: readonly LoadedChapter[]): Verified {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -138,7 +148,9 @@ export function verifyResultText(text: string): Verified {
   if (!decoded.ok) return refuse(decoded.message);
   const spec = decoded.spec;
   const mode = result.live === undefined ? {} : { live: result.live };
-  const replayed = replayChallenge(spec, challengeRound(spec), toAnswers(result.answers), mode);
+  const round = roundOf(spec, pack);
+  if (!round.ok) return refuse(`cannot be checked: ${round.problem}`);
+  const replayed = replayChallenge(spec, round.round, toAnswers(result.answers), mode);
   if (!replayed.ok) return refuse(`impossible answers: ${replayed.reason}`);
   const replay = replayed.replay;
   for (const field of ["score", "correct", "total", "answered", "ms"] as const) {
@@ -149,7 +161,7 @@ export function verifyResultText(text: string): Verified {
   const wall = Date.parse(result.finished) - Date.parse(result.started);
   if (wall < 0) return refuse("it finished before it started");
   if (replay.ms > wall + 2_000) return refuse(`its answers took ${replay.ms} ms, longer than the round itself (${wall} ms)`);
-  return { ok: true, result, spec, replay };
+  return { ok: true, result, spec, round: round.round, replay };
 }
 
 function toAnswers(answers: ChallengeResult["answers"]): ChallengeAnswer[] {
@@ -166,7 +178,7 @@ function refuse(reason: string): Verified {
 
 /**
  * The file name a result is written to: the name (letters of any script kept; separators and anything a file system
- * could mind made "_") and the code, e.g. `Ann-7KQ2-MX4D-H9PT.json`.
+ * could mind made "_") and the code, e.g. `Ann-1008-9430-02GJ.json`.
  */
 export function resultFileName(name: string, code: string, attempt = 1): string {
   const safe = name.replace(/[\p{Cc}\p{Z}/\\:*?"<>|.]+/gu, "_").replace(/^_+|_+$/g, "") || "player";

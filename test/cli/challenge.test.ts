@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeResult } from "../../src/cli/challenge";
-import { decodeChallenge, encodeChallenge, GENERATOR_VERSION } from "../../src/game/challenge";
+import { challengeRound, decodeChallenge, encodeChallenge, GENERATOR_VERSION } from "../../src/game/challenge";
 import { resultText, sealResult, verifyResultText } from "../../src/store/challengeResult";
 import { CODE, genuineResult, SPEC } from "../fixtures/challengeResults";
 import { output, tcpTutor, tempHome } from "./tcpTutor";
@@ -61,7 +61,7 @@ describe("tcp-tutor challenge CODE", () => {
   it("opens the game at the code's round, under the name given", async () => {
     const r = await tcpTutor(["challenge", CODE.toLowerCase(), "--name", "Ann"], { terminal: true });
     expect(r.code).toBe(0);
-    expect(r.played?.start).toEqual({ kind: "challenge", code: CODE, spec: SPEC, name: "Ann" });
+    expect(r.played?.start).toEqual({ kind: "challenge", code: CODE, spec: SPEC, name: "Ann", round: challengeRound(SPEC) });
     expect(typeof r.played?.submitChallenge).toBe("function");
   });
 
@@ -224,5 +224,52 @@ describe("a sealed result with a forged score", () => {
   it("is caught by the replay even when the seal was recomputed", () => {
     const { seal: _, ...rest } = genuineResult({ wrong: [0] });
     expect(verifyResultText(resultText(sealResult({ ...rest, correct: rest.total }))).ok).toBe(false);
+  });
+});
+
+describe("a round drawn from a level pack (--levels DIR)", () => {
+  const PACK = "levels";
+
+  it("challenge new --levels: a sixteen-character code; students are told to bring the pack", async () => {
+    const r = await tcpTutor(["challenge", "new", "--levels", PACK, "--count", "3", "--minutes", "0", "--seed", "5"]);
+    expect(r.code).toBe(0);
+    const code = r.stdout.trim();
+    expect(code).toMatch(/^(\w{4}-){3}\w{4}$/);
+    expect(r.stderr).toMatch(/^3 levels from the level pack [0-9A-F]{5}, untimed\n/);
+    expect(r.stderr).toContain(`Each student runs: tcp-tutor challenge ${code} --levels ${PACK} --name NAME`);
+    expect((await tcpTutor(["challenge", "new", "--levels", PACK, "--topic", "close"])).stderr).toBe(
+      "challenge: --topic: a round from a level pack draws from all its levels (leave --topic out) (see tcp-tutor --help)\n",
+    );
+    expect((await tcpTutor(["challenge", "new", "--levels", "test/fixtures/packs/valid", "--count", "3"])).stderr).toBe(
+      "challenge: --count 3: the pack in test/fixtures/packs/valid has 2 levels (see tcp-tutor --help)\n",
+    );
+  });
+
+  it("challenge CODE plays the pack's levels; without the pack, or with another, it says so before playing", async () => {
+    const code = (await tcpTutor(["challenge", "new", "--levels", PACK, "--count", "3", "--seed", "5"])).stdout.trim();
+    const played = await tcpTutor(["challenge", code, "--levels", PACK, "--name", "Ann"], { terminal: true });
+    expect(played.code).toBe(0);
+    const round = played.played?.start?.kind === "challenge" ? played.played.start.round : [];
+    expect(round.map((p) => p.template)).toEqual(["pack", "pack", "pack"]);
+    const without = await tcpTutor(["challenge", code, "--name", "Ann"], { terminal: true });
+    expect(without.played).toBeUndefined();
+    expect(without.stderr).toMatch(/^challenge: the round is drawn from a level pack \(fingerprint [0-9A-F]{5}\): give that pack with --levels DIR/);
+    const other = await tcpTutor(["challenge", code, "--levels", "test/fixtures/packs/valid"], { terminal: true });
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain("is not the one the code was made from");
+  });
+
+  it("verify and scoreboard replay such results against the pack given with --levels", async () => {
+    const code = (await tcpTutor(["challenge", "new", "--levels", PACK, "--count", "3", "--seed", "5"])).stdout.trim();
+    const { loadPack } = await import("../../src/levels/loader");
+    const { realFs } = await import("../fixtures/realFs");
+    const pack = (await loadPack(PACK, realFs)).chapters;
+    const dir = classDir({ "ann.json": resultText(genuineResult({ code, pack })) });
+    expect((await tcpTutor(["challenge", "verify", "--levels", PACK, join(dir, "ann.json")])).code).toBe(0);
+    const without = await tcpTutor(["challenge", "verify", join(dir, "ann.json")]);
+    expect(without.code).toBe(1);
+    expect(without.stdout).toMatch(/invalid: cannot be checked: the round is drawn from a level pack/);
+    const board = JSON.parse((await tcpTutor(["scoreboard", dir, "--levels", PACK, "--json"])).stdout);
+    expect(board.rounds[0].results).toHaveLength(1);
   });
 });

@@ -443,7 +443,7 @@ describe("the countdown", () => {
 
 describe("a classroom challenge (tcp-tutor challenge CODE)", () => {
   const spec = { generator: GENERATOR_VERSION, seed: 4242, count: 3, topics: [], difficulty: undefined, minutes: 5 } as const;
-  const run = { kind: "challenge", code: encodeChallenge(spec), spec, name: "Ann" } as const;
+  const run = { kind: "challenge", code: encodeChallenge(spec), spec, name: "Ann", round: challengeRound(spec) } as const;
 
   /** A game opened at the challenge, whose writer keeps what it was asked to write (or fails with `error`). */
   function challengeGame(error?: string) {
@@ -498,7 +498,7 @@ describe("a classroom challenge (tcp-tutor challenge CODE)", () => {
 
   it("untimed (minutes 0): no countdown ends it; the summary says untimed", () => {
     const untimed = { ...spec, minutes: 0 };
-    const g = game({ ...run, spec: untimed, code: encodeChallenge(untimed) }, undefined, () => "/x.json");
+    const g = game({ ...run, spec: untimed, code: encodeChallenge(untimed), round: challengeRound(untimed) }, undefined, () => "/x.json");
     g.at(NOW + 90 * MINUTE);
     g.tick();
     expect(g.screen.kind).toBe("interview");

@@ -2,7 +2,7 @@ import { type Difficulty, isDifficulty, type Topic, TOPICS } from "../drill/topi
 
 /**
  * Challenge codes: everything needed to regenerate a classroom round, in twelve characters a teacher can read
- * aloud or write on a board, e.g. `7KQ2-MX4D-H9PT`.
+ * aloud or write on a board, e.g. `1008-9430-02GJ`.
  *
  * Alphabet: Crockford's base 32 (digits and letters without I, L, O and U), so that no two characters look or sound
  * alike; typing is forgiving (lower case, O for 0, I and L for 1, any dashes or spaces). The last character is a
@@ -11,7 +11,9 @@ import { type Difficulty, isDifficulty, type Topic, TOPICS } from "../drill/topi
  *
  * The 55 bits of the eleven data characters, most significant first:
  *   generator version 5 · seed 24 · count−1 6 · topics 7 (a bit per TOPICS entry, none = all) · difficulty 3 (0 = any)
- *   · minutes 6 (0 = untimed) · 4 zero bits (reserved: a code with them set is not one this version made)
+ *   · minutes 6 (0 = untimed) · 3 zero bits (reserved: a code with them set is not one this version made) · pack 1
+ * A round drawn from a level pack (`--levels DIR`, pack bit set) has four more data characters, sixteen in all
+ * (`7KQ2-MX4D-H9PT-3C0V`): the pack's 20-bit fingerprint (pack.ts), so that another pack is refused by name.
  */
 export const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -37,6 +39,8 @@ export interface ChallengeSpec {
   readonly difficulty: Difficulty | undefined;
   /** The round's time limit; 0 for none. */
   readonly minutes: number;
+  /** A round drawn from a level pack: the pack's fingerprint (pack.ts); undefined for generated puzzles. */
+  readonly pack?: number | undefined;
 }
 
 export type DecodedCode =
@@ -44,6 +48,9 @@ export type DecodedCode =
   | { readonly ok: false; readonly problem: "format" | "check" | "generator"; readonly message: string };
 
 const DATA_CHARS = 11;
+/** A pack round's code: four more data characters for the pack's fingerprint. */
+const PACK_CHARS = 4;
+const PACK_BITS = 20n;
 const SEED_BITS = 24n;
 
 export function encodeChallenge(spec: ChallengeSpec): string {
@@ -56,14 +63,15 @@ export function encodeChallenge(spec: ChallengeSpec): string {
   bits = (bits << 7n) | BigInt(topics);
   bits = (bits << 3n) | BigInt(spec.difficulty ?? 0);
   bits = (bits << 6n) | BigInt(spec.minutes);
-  bits <<= 4n;
+  bits = (bits << 4n) | (spec.pack === undefined ? 0n : 1n);
+  if (spec.pack !== undefined) bits = (bits << PACK_BITS) | BigInt(spec.pack);
   const digits: number[] = [];
-  for (let i = 0; i < DATA_CHARS; i++) {
+  for (let i = 0; i < DATA_CHARS + (spec.pack === undefined ? 0 : PACK_CHARS); i++) {
     digits.unshift(Number(bits & 31n));
     bits >>= 5n;
   }
   const chars = [...digits, checkDigit(digits)].map((d) => ALPHABET[d]).join("");
-  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
+  return (chars.match(/.{1,4}/g) ?? []).join("-");
 }
 
 export function decodeChallenge(text: string): DecodedCode {
@@ -73,7 +81,8 @@ export function decodeChallenge(text: string): DecodedCode {
     .replace(/O/g, "0")
     .replace(/[IL]/g, "1");
   const digits = [...normal].map((c) => ALPHABET.indexOf(c));
-  if (digits.length !== DATA_CHARS + 1 || digits.some((d) => d < 0)) {
+  const data = digits.length - 1;
+  if ((data !== DATA_CHARS && data !== DATA_CHARS + PACK_CHARS) || digits.some((d) => d < 0)) {
     const bad = [...normal].find((c) => !ALPHABET.includes(c));
     return {
       ok: false,
@@ -81,17 +90,19 @@ export function decodeChallenge(text: string): DecodedCode {
       message:
         bad !== undefined
           ? `"${text}" is not a challenge code: "${bad}" is not one of its characters`
-          : `"${text}" is not a challenge code: a code has 12 characters (like 7KQ2-MX4D-H9PT), this has ${digits.length}`,
+          : `"${text}" is not a challenge code: a code has 12 characters (like 1008-9430-02GJ), or 16, this has ${digits.length}`,
     };
   }
-  if (checkDigit(digits.slice(0, DATA_CHARS)) !== digits[DATA_CHARS]) {
+  if (checkDigit(digits.slice(0, data)) !== digits[data]) {
     return {
       ok: false,
       problem: "check",
       message: `"${text}" is not a valid challenge code (its check character does not match: a character is mistyped)`,
     };
   }
-  let bits = digits.slice(0, DATA_CHARS).reduce((acc, d) => (acc << 5n) | BigInt(d), 0n);
+  let bits = digits.slice(0, data).reduce((acc, d) => (acc << 5n) | BigInt(d), 0n);
+  const pack = data === DATA_CHARS ? undefined : Number(bits & ((1n << PACK_BITS) - 1n));
+  if (pack !== undefined) bits >>= PACK_BITS;
   const reserved = Number(bits & 15n);
   bits >>= 4n;
   const minutes = Number(bits & 63n);
@@ -114,13 +125,22 @@ export function decodeChallenge(text: string): DecodedCode {
         `${GENERATOR_VERSION}: it was made by ${which} tcp-tutor, and would give different puzzles here`,
     };
   }
-  if (reserved !== 0 || (difficulty !== 0 && !isDifficulty(difficulty))) {
+  // The pack bit says whether the fingerprint's characters are there; the three bits above it are reserved.
+  if (reserved !== (pack === undefined ? 0 : 1) || (difficulty !== 0 && !isDifficulty(difficulty))) {
     return { ok: false, problem: "format", message: `"${text}" is not a challenge code this tcp-tutor made` };
   }
   const topics = TOPICS.filter((_, i) => (mask & (1 << i)) !== 0);
   return {
     ok: true,
-    spec: { generator, seed, count, topics, difficulty: difficulty === 0 ? undefined : (difficulty as Difficulty), minutes },
+    spec: {
+      generator,
+      seed,
+      count,
+      topics,
+      difficulty: difficulty === 0 ? undefined : (difficulty as Difficulty),
+      minutes,
+      ...(pack === undefined ? {} : { pack }),
+    },
   };
 }
 
@@ -133,6 +153,9 @@ export function specProblem(spec: ChallengeSpec): string | undefined {
     return `minutes must be 0 (untimed) to ${MAX_MINUTES}`;
   }
   if (spec.difficulty !== undefined && !isDifficulty(spec.difficulty)) return "difficulty must be 1 to 5";
+  if (spec.pack !== undefined && (!Number.isInteger(spec.pack) || spec.pack < 0 || spec.pack >= 2 ** 20)) {
+    return "pack must be a 20-bit fingerprint";
+  }
   return undefined;
 }
 

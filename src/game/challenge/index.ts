@@ -18,3 +18,13 @@ export { challengeRound } from "./round";
 export { type ChallengeAnswer, type Replay, type ReplayMode, type ReplayOutcome, replayChallenge, TIME_GRACE_MS } from "./verify";
 export { accuracyPerQuestion, type Ranked, rankResults } from "./rank";
 export { challengeAnswers } from "./answers";
+export {
+  fingerprintText,
+  PACK_BITS,
+  packFingerprint,
+  packLevels,
+  packRound,
+  roundCandidates,
+  type RoundOutcome,
+  roundOf,
+} from "./pack";

@@ -14,7 +14,10 @@ import type { ChallengeSpec } from "./code";
 export interface ChallengeAnswer {
   /** Index of the puzzle in the round, from 0. */
   readonly puzzle: number;
-  /** Index of the question within its puzzle, from 0 (only a ladder puzzle has more than one). */
+  /**
+   * Index of the question within the round's puzzle, from 0, counting every question of its level in play order: a
+   * generated puzzle is one puzzle of the level (a ladder has several questions); a pack's level may have several.
+   */
   readonly question: number;
   /** The chosen answer, as answerKey writes it ("TIME_WAIT", "FA 5001/1102", "60 s"). */
   readonly answer: string;
@@ -60,14 +63,16 @@ export function replayChallenge(
   mode: ReplayMode = {},
 ): ReplayOutcome {
   const live = mode.live;
-  const slots = round.flatMap((p, puzzle) => questionsOf(p.level).map((slot) => ({ ...slot, puzzle, difficulty: p.difficulty })));
+  const slots = round.flatMap((p, puzzle) =>
+    questionsOf(p.level).map((slot, flat) => ({ ...slot, puzzle, flat, difficulty: p.difficulty })),
+  );
   const outcome: ("right" | "wrong" | "unanswered")[] = slots.map(() => "unanswered");
   let score = 0;
   let streak = 0;
   let ms = 0;
   let previous = -1;
   for (const [n, a] of answers.entries()) {
-    const at = slots.findIndex((s) => s.puzzle === a.puzzle && s.index === a.question);
+    const at = slots.findIndex((s) => s.puzzle === a.puzzle && s.flat === a.question);
     const slot = slots[at];
     const which = `answer ${n + 1} (puzzle ${a.puzzle + 1}, question ${a.question + 1})`;
     if (slot === undefined) return refuse(`${which}: the round has no such question`);

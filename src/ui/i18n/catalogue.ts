@@ -36,7 +36,7 @@ export interface Catalogue {
   readonly challenge: {
     /** How a challenge is played, a paragraph each (it starts from the command line, with the teacher's code). */
     readonly howTo: readonly string[];
-    /** The title: "Challenge 7KQ2-MX4D-H9PT · Ann". */
+    /** The title: "Challenge 1008-9430-02GJ · Ann". */
     readonly heading: (code: string, name: string) => string;
     /** An untimed round's clock, "2:05", as "2:05 so far". */
     readonly elapsed: (clock: string) => string;

@@ -14,7 +14,6 @@ import {
   type ChallengeAnswer,
   type ChallengeSpec,
   challengeAnswers,
-  challengeRound,
   type Replay,
   replayChallenge,
 } from "../../game/challenge";
@@ -42,8 +41,8 @@ export type GameStart =
       readonly minutes: number;
       readonly topic?: Topic;
     }
-  /** `tcp-tutor challenge CODE`: the round the code stands for, played under `name`. */
-  | ({ readonly kind: "challenge" } & ChallengeRun);
+  /** `tcp-tutor challenge CODE`: the round the code stands for (the CLI has it: it may need the pack), under `name`. */
+  | ({ readonly kind: "challenge"; readonly round: readonly DrillPuzzle[] } & ChallengeRun);
 
 /** A classroom challenge being played: its code (as written), what the code stands for, the player's name. */
 export interface ChallengeRun {
@@ -232,12 +231,12 @@ export function startInterview(
 }
 
 /** A challenge's round: the puzzles the code stands for, in order; timed if the code says so. */
-export function startChallenge(run: ChallengeRun, now: number): InterviewScreen {
+export function startChallenge(run: ChallengeRun & { readonly round: readonly DrillPuzzle[] }, now: number): InterviewScreen {
   return {
     kind: "interview",
     topic: undefined,
     minutes: run.spec.minutes,
-    puzzles: challengeRound(run.spec),
+    puzzles: run.round,
     index: 0,
     play: undefined,
     answers: [],

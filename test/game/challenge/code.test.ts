@@ -121,4 +121,31 @@ describe("challenge codes", () => {
     expect(() => encodeChallenge(spec({ seed: MAX_SEED + 1 }))).toThrow(`seed must be 0 to ${MAX_SEED}`);
     expect(() => encodeChallenge(spec({ minutes: 64 }))).toThrow("minutes must be 0 (untimed) to 63");
   });
+
+  describe("a round drawn from a level pack (its fingerprint in four more characters)", () => {
+    const packSpecs = specs.chain((s) => fc.integer({ min: 0, max: 2 ** 20 - 1 }).map((pack) => ({ ...s, pack })));
+
+    it("is sixteen characters in four groups, and decodes to itself, fingerprint included", () => {
+      expect(encodeChallenge(spec({ pack: 0xabcde }))).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){3}[0-9A-HJKMNP-TV-Z]{4}$/);
+      fc.assert(
+        fc.property(packSpecs, (s) => {
+          expect(decodeChallenge(encodeChallenge(s))).toEqual({ ok: true, spec: s });
+        }),
+        { numRuns: 1000 },
+      );
+    });
+
+    it("one character changed anywhere is caught; so is a pack code cut to twelve characters", () => {
+      fc.assert(
+        fc.property(packSpecs, fc.nat(15), fc.integer({ min: 1, max: 31 }), (s, at, delta) => {
+          const chars = encodeChallenge(s).replace(/-/g, "").split("");
+          chars[at] = ALPHABET[(ALPHABET.indexOf(chars[at] as string) + delta) % 32] as string;
+          expect(decodeChallenge(chars.join(""))).toMatchObject({ ok: false, problem: "check" });
+        }),
+        { numRuns: 1000 },
+      );
+      const code = encodeChallenge(spec({ pack: 7 })).replace(/-/g, "");
+      expect(decodeChallenge(code.slice(0, 12)).ok).toBe(false);
+    });
+  });
 });
