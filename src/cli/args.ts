@@ -109,6 +109,7 @@ export type Command =
       readonly address: string;
       readonly pin: string;
       readonly name: string | undefined;
+      readonly levels: string | undefined;
       readonly color: boolean;
     } & SaveChoice)
   /** A line naming what is wrong; the caller adds the pointer to --help. */
@@ -158,6 +159,8 @@ interface OptionSpec {
   readonly repeat?: true;
   /** Options of one group exclude each other: one bracket in the synopsis, `[--json|--csv|--md]`. */
   readonly group?: string;
+  /** Must be given: no brackets in the synopsis. */
+  readonly required?: true;
   readonly help: string;
 }
 
@@ -449,7 +452,13 @@ const COMMANDS = [
     missing: "missing ADDR (the address the host shows, like 192.168.1.20:8123)",
     extra: "one host at a time",
     options: [
-      { name: "--pin", value: "PIN", needs: "the PIN the host shows", help: "the round's PIN (the host shows it)" },
+      {
+        name: "--pin",
+        value: "PIN",
+        needs: "the PIN the host shows",
+        required: true,
+        help: "the round's PIN (the host shows it)",
+      },
       { name: "--name", value: "NAME", needs: "a name", help: "your name on the leaderboard (default: the profile's)" },
     ],
     help: "Join a live round: each question with its ladder and countdown; after it, right or wrong and your place.\n" +
@@ -505,7 +514,8 @@ function synopsisOptions(options: readonly OptionSpec[]): string[] {
   const out: string[] = [];
   for (const o of options) {
     const group = o.group === undefined ? [o] : options.filter((x) => x.group === o.group);
-    if (group[0] === o) out.push(`[${group.map(optionText).join("|")}]`);
+    const text = group.map(optionText).join("|");
+    if (group[0] === o) out.push(o.required ? text : `[${text}]`);
   }
   return out;
 }
@@ -614,7 +624,7 @@ export function parseArgs(argv: readonly string[]): Command {
       if (pin === undefined) return usageError("join", "missing --pin PIN (the PIN the host shows)");
       const name = options.get("--name");
       if (name !== undefined && name.trim() === "") return usageError("join", "--name: expected a name that is not blank, got \"\"");
-      return { kind: "join", address: operand as string, pin, name: name?.trim(), color, ...save };
+      return { kind: "join", address: operand as string, pin, name: name?.trim(), levels, color, ...save };
     }
     case "scoreboard": {
       const formats = SCOREBOARD_FORMATS.filter((f) => options.has(`--${f}`));

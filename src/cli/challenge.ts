@@ -13,8 +13,8 @@ import {
   roundOf,
 } from "../game/challenge";
 import { countLevels, type LoadedChapter, loadPack } from "../levels/loader";
+import { LIVE_NAME_MAX, liveName } from "../game/live/names";
 import {
-  PLAYER_NAME,
   RESULT_FORMAT,
   RESULT_KIND,
   resultFileName,
@@ -23,9 +23,10 @@ import {
 } from "../store/challengeResult";
 import { DEFAULT_PROFILE } from "../store/schema";
 import type { ChallengeSubmission, GameStart } from "../ui/session";
-import type { Command } from "./args";
+import type { Command, SaveChoice } from "./args";
 import { clockSeed } from "./drill";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, errorLine, type Io, plural } from "./io";
+import { chosenProfile } from "./save";
 import { VERSION } from "./version";
 
 /**
@@ -85,20 +86,22 @@ function packChallenge(command: NewCommand, chapters: readonly LoadedChapter[], 
   };
   const code = encodeChallenge(spec);
   io.stdout(`${code}\n`);
-  io.stderr(`${describeSpec(spec)}\nEach student runs: tcp-tutor challenge ${code} --levels ${command.levels} --name NAME\n`);
+  io.stderr(
+    `${describeSpec(spec)}\nEach student runs: tcp-tutor challenge ${code} --levels DIR --name NAME\n` +
+      `with DIR a copy of this level pack (${command.levels}): another pack, even another version of it, is refused\n`,
+  );
   return EXIT_OK;
 }
 
-/** The pack in `dir`, or the exit status after saying why it cannot be used (no valid level at all). */
-async function packFor(dir: string, io: Io): Promise<readonly LoadedChapter[] | number> {
+/**
+ * The pack in `dir` for a challenge round, or the exit status after saying why it cannot be used. A pack with a
+ * problem is refused, not half used: every machine must draw the same round from it.
+ */
+export async function packFor(dir: string, io: Io, what = "challenge"): Promise<readonly LoadedChapter[] | number> {
   const pack = await loadPack(dir, io);
-  if (countLevels(pack) === 0) {
-    io.stderr(`challenge: no level in ${pack.dir} could be loaded (see tcp-tutor check ${pack.dir})\n`);
-    return EXIT_PROBLEMS;
-  }
-  if (pack.problems.length > 0) {
-    // A student's copy of the pack must give the same round: a pack with problems is refused, not half used.
-    io.stderr(`challenge: ${pack.dir} has ${plural(pack.problems.length, "problem")} (see tcp-tutor check ${pack.dir})\n`);
+  if (countLevels(pack) === 0 || pack.problems.length > 0) {
+    const why = countLevels(pack) === 0 ? "has no level that loads" : `has ${plural(pack.problems.length, "problem")}`;
+    io.stderr(`${what}: the level pack ${pack.dir} ${why} (see tcp-tutor check ${pack.dir})\n`);
     return EXIT_PROBLEMS;
   }
   return pack.chapters;
@@ -134,11 +137,8 @@ export async function playChallenge(
   if (typeof pack === "number") return pack;
   const round = roundOf(decoded.spec, pack);
   if (!round.ok) return usage(io, round.problem);
-  const name = command.name ?? defaultName(command.profile, io);
-  const problem = PLAYER_NAME.safeParse(name);
-  if (!problem.success) {
-    return usage(io, `--name ${JSON.stringify(name)}: ${problem.error.issues[0]?.message ?? "not a name"}`);
-  }
+  const name = playerName(command, io);
+  if (typeof name !== "string") return usage(io, name.problem);
   const dir = resolve(command.out ?? ".");
   try {
     accessSync(dir, constants.W_OK);
@@ -170,10 +170,28 @@ export async function playChallenge(
   return exit;
 }
 
-/** The profile's name, unless it is the default one; then the login name. */
-function defaultName(profile: string | undefined, io: Io): string {
-  if (profile !== undefined && profile !== DEFAULT_PROFILE) return profile;
-  return io.env.USER ?? io.env.LOGNAME ?? io.env.USERNAME ?? "player";
+/**
+ * The player's name on a scoreboard: --name, else the profile's (--profile, or the one last chosen in the game)
+ * unless it is the default one, else the login name; as a live round keeps names (NFC, spaces trimmed and single),
+ * so that offline and live results follow one rule.
+ */
+export function playerName(
+  command: { readonly name: string | undefined } & SaveChoice,
+  io: Io,
+): string | { readonly problem: string } {
+  const profile = command.name === undefined ? chosenProfile(command, io) : undefined;
+  const given =
+    command.name ??
+    (profile !== undefined && profile !== DEFAULT_PROFILE ? profile : undefined) ??
+    io.env.USER ??
+    io.env.LOGNAME ??
+    io.env.USERNAME ??
+    "player";
+  const name = liveName(given);
+  if (name === undefined) {
+    return { problem: `--name ${JSON.stringify(given)}: 1 to ${LIVE_NAME_MAX} characters, no control characters` };
+  }
+  return name;
 }
 
 /**

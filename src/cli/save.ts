@@ -43,6 +43,20 @@ export function progressForPlay(
 }
 
 /**
+ * The profile a command is for: --profile, else the one last chosen in the game; undefined when the save cannot be
+ * read (the caller then does without).
+ */
+export function chosenProfile(choice: SaveChoice, io: Io): string | undefined {
+  if (choice.profile !== undefined) return choice.profile;
+  try {
+    return SaveFile.open(saveDir(io.env, choice.home), () => io.now()).current();
+  } catch (e) {
+    if (e instanceof SaveError) return undefined;
+    throw e;
+  }
+}
+
+/**
  * `stats [--json]`: the profile's statistics against the pack's chapters, and the drill's memory (what comes up for
  * review, most urgent first). The JSON is the store's report with that memory added under `drill`.
  */

@@ -6,9 +6,9 @@ import { questionsOf } from "../game/questions";
 import { type ChallengeResult, verifyResultText } from "../store/challengeResult";
 import { padEnd, padStart, widthOf } from "../ui/text";
 import type { Command } from "./args";
-import { describeSpec } from "./challenge";
+import { describeSpec, packFor } from "./challenge";
 import { EXIT_OK, EXIT_PROBLEMS, errorLine, type Io, plural } from "./io";
-import { countLevels, type LoadedChapter, loadPack } from "../levels/loader";
+import type { LoadedChapter } from "../levels/loader";
 
 /**
  * `tcp-tutor challenge verify FILE...` and `tcp-tutor scoreboard DIR|FILE...`: a class's result files checked (each
@@ -46,7 +46,7 @@ async function check(file: string, io: Io, pack: readonly LoadedChapter[] | unde
 
 /** One line per file; exit status 1 when any is invalid. */
 export async function verify(command: VerifyCommand, io: Io): Promise<number> {
-  const pack = await packFor(command.levels, "challenge verify", io);
+  const pack = await packOf(command.levels, "challenge verify", io);
   if (typeof pack === "number") return pack;
   const checked = await Promise.all(command.files.map((f) => check(f, io, pack)));
   if (command.json) {
@@ -91,7 +91,7 @@ interface Scoreboard {
  * `challenge CODE` can be played again, and the first try is the one that tells what the student knew).
  */
 export async function scoreboard(command: ScoreboardCommand, io: Io): Promise<number> {
-  const pack = await packFor(command.levels, "scoreboard", io);
+  const pack = await packOf(command.levels, "scoreboard", io);
   if (typeof pack === "number") return pack;
   const files: string[] = [];
   for (const path of command.paths) {
@@ -220,7 +220,7 @@ function questionRows(b: Board) {
 function boardText(s: Scoreboard): string {
   const out: string[] = [];
   for (const b of s.boards) {
-    out.push(`Challenge ${b.code}: ${describeSpec(b.spec)}; ${plural(b.results.length, "result")}`, "");
+    out.push(`Challenge ${b.code}: ${roundText(b)}; ${plural(b.results.length, "result")}`, "");
     const rows = ranked(b).map(({ place, entry }) => [
       String(place),
       entry.name,
@@ -259,7 +259,7 @@ function boardMarkdown(s: Scoreboard): string {
   const out: string[] = [];
   const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
   for (const b of s.boards) {
-    out.push(`## Challenge ${b.code}`, "", `${describeSpec(b.spec)}; ${plural(b.results.length, "result")}.`, "");
+    out.push(`## Challenge ${b.code}`, "", `${roundText(b)}; ${plural(b.results.length, "result")}.`, "");
     out.push("| Place | Name | Score | Right | Time |", "| ---: | --- | ---: | ---: | ---: |");
     for (const { place, entry } of ranked(b)) {
       out.push(`| ${place} | ${cell(entry.name)} | ${entry.score} | ${entry.correct}/${entry.total} | ${duration(entry.ms)} |`);
@@ -302,6 +302,13 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], ri
   return [line(head), ...rows.map(line)].map((l) => `  ${l}`);
 }
 
+/** What the round was: as its code says, and for a live one, how long each question was open. */
+function roundText(b: Board): string {
+  const live = b.results.find((r) => r.result.live !== undefined)?.result.live;
+  const spec = describeSpec(b.spec);
+  return live === undefined ? spec : `${spec.replace(/, untimed$/, "")}, played live (${live.seconds} s a question)`;
+}
+
 function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
@@ -312,14 +319,7 @@ function duration(ms: number): string {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
 }
 
-/**
- * The level pack of --levels DIR, for rounds drawn from one (undefined without the option); the exit status when it
- * has no valid level.
- */
-async function packFor(dir: string | undefined, what: string, io: Io): Promise<readonly LoadedChapter[] | undefined | number> {
-  if (dir === undefined) return undefined;
-  const pack = await loadPack(dir, io);
-  if (countLevels(pack) > 0) return pack.chapters;
-  io.stderr(`${what}: no level in ${pack.dir} could be loaded (see tcp-tutor check ${pack.dir})\n`);
-  return EXIT_PROBLEMS;
+/** The level pack of --levels DIR, for rounds drawn from one (undefined without the option), or the exit status. */
+async function packOf(dir: string | undefined, what: string, io: Io): Promise<readonly LoadedChapter[] | undefined | number> {
+  return dir === undefined ? undefined : packFor(dir, io, what);
 }

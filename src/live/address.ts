@@ -25,14 +25,18 @@ export function joinHost(bind: string): string {
   return "127.0.0.1";
 }
 
+/** `tcp-tutor host`'s port unless told otherwise: what `tcp-tutor join ADDR` without a port connects to. */
+export const DEFAULT_LIVE_PORT = 8123;
+
 /**
- * The WebSocket URL for an address as a student types it: "192.168.1.20:8123", "host.local:8123",
- * "http://…" (the projector's address, copied), or a ws:// or wss:// URL; the path becomes `path`.
- * Undefined when it is none of these.
+ * The WebSocket URL for an address as a student types it: "192.168.1.20:8123", "192.168.1.20" (the host's default
+ * port), "host.local:8123", "http://…" (the projector's address, copied), or a ws:// or wss:// URL; the path becomes
+ * `path`. Undefined when it is none of these.
  */
 export function liveUrl(address: string, path: string): string | undefined {
   const text = address.trim();
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `ws://${text}`;
+  const schemed = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+  const withScheme = schemed ? text : `ws://${text}`;
   let url: URL;
   try {
     url = new URL(withScheme);
@@ -42,6 +46,8 @@ export function liveUrl(address: string, path: string): string | undefined {
   if (url.protocol === "http:") url.protocol = "ws:";
   else if (url.protocol === "https:") url.protocol = "wss:";
   if ((url.protocol !== "ws:" && url.protocol !== "wss:") || url.hostname === "") return undefined;
+  // A bare address means the host's default port, not the scheme's 80.
+  if (!schemed && url.port === "") url.port = String(DEFAULT_LIVE_PORT);
   url.pathname = path;
   url.search = "";
   url.hash = "";

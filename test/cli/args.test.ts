@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { buildSync } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { CHALLENGE_LIMITS, INTERVIEW_DEFAULTS, LIVE_LIMITS, parseArgs, USAGE } from "../../src/cli/args";
+import { CHALLENGE_LIMITS, INTERVIEW_DEFAULTS, LIVE_DEFAULTS, LIVE_LIMITS, parseArgs, USAGE } from "../../src/cli/args";
+import { DEFAULT_LIVE_PORT } from "../../src/live/address";
 import { MAX_SECONDS } from "../../src/game/live";
 import { MAX_COUNT, MAX_MINUTES, MAX_SEED } from "../../src/game/challenge";
 import { INTERVIEW_COUNT, INTERVIEW_MINUTES } from "../../src/game/drill";
@@ -142,5 +143,6 @@ describe("the command line is parsed without loading the program", () => {
     expect(USAGE).toContain(`--lang L         the language, ${LANGS.join(" or ")} (default: the locale's)`);
     expect(CHALLENGE_LIMITS).toEqual({ count: MAX_COUNT, minutes: MAX_MINUTES, seed: MAX_SEED });
     expect(LIVE_LIMITS.seconds).toBe(MAX_SECONDS);
+    expect(LIVE_DEFAULTS.port).toBe(DEFAULT_LIVE_PORT);
   });
 });

@@ -80,6 +80,19 @@ describe("tcp-tutor challenge CODE", () => {
     expect(r.stderr).toContain(`needs puzzle generator version ${GENERATOR_VERSION + 1}; this tcp-tutor has version ${GENERATOR_VERSION}`);
   });
 
+  it("the name: --name, else the profile's (unless the default), else the login name; the live round's rules", async () => {
+    const start = async (argv: string[], env: Record<string, string> = {}) => {
+      const r = await tcpTutor(["challenge", CODE, ...argv], { terminal: true, env });
+      return r.played?.start?.kind === "challenge" ? r.played.start.name : r.stderr;
+    };
+    expect(await start(["--name", "  Ann   Lee "])).toBe("Ann Lee");
+    expect(await start(["--profile", "ana"])).toBe("ana");
+    expect(await start([], { USER: "student7" })).toBe("student7");
+    expect(await start(["--name", "x".repeat(25)])).toBe(
+      `challenge: --name "${"x".repeat(25)}": 1 to 24 characters, no control characters (see tcp-tutor --help)\n`,
+    );
+  });
+
   it("without a terminal: says the game needs one (exit 2)", async () => {
     const r = await tcpTutor(["challenge", CODE, "--name", "Ann"]);
     expect(r.code).toBe(2);
@@ -236,13 +249,18 @@ describe("a round drawn from a level pack (--levels DIR)", () => {
     const code = r.stdout.trim();
     expect(code).toMatch(/^(\w{4}-){3}\w{4}$/);
     expect(r.stderr).toMatch(/^3 levels from the level pack [0-9A-F]{5}, untimed\n/);
-    expect(r.stderr).toContain(`Each student runs: tcp-tutor challenge ${code} --levels ${PACK} --name NAME`);
+    expect(r.stderr).toContain(`Each student runs: tcp-tutor challenge ${code} --levels DIR --name NAME\nwith DIR a copy of this level pack (${PACK})`);
     expect((await tcpTutor(["challenge", "new", "--levels", PACK, "--topic", "close"])).stderr).toBe(
       "challenge: --topic: a round from a level pack draws from all its levels (leave --topic out) (see tcp-tutor --help)\n",
     );
     expect((await tcpTutor(["challenge", "new", "--levels", "test/fixtures/packs/valid", "--count", "3"])).stderr).toBe(
       "challenge: --count 3: the pack in test/fixtures/packs/valid has 2 levels (see tcp-tutor --help)\n",
     );
+    // A pack with a problem is refused: every machine must draw the same round from it.
+    expect(output(await tcpTutor(["challenge", "new", "--levels", "test/fixtures/packs/broken"]))).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^challenge: the level pack test\/fixtures\/packs\/broken has \d+ problems? \(see tcp-tutor check/),
+    });
   });
 
   it("challenge CODE plays the pack's levels; without the pack, or with another, it says so before playing", async () => {

@@ -109,5 +109,8 @@ describe("tcp-tutor host, with students joining over loopback", () => {
     );
     expect((await tcpTutor(["join", "127.0.0.1:1", "--pin", "1"])).code).toBe(2);
     expect((await tcpTutor(["join", "127.0.0.1:1"])).stderr).toBe("join: missing --pin PIN (the PIN the host shows) (see tcp-tutor --help)\n");
+    expect((await tcpTutor(["join", "not an address", "--pin", "1"], { terminal: true })).stderr).toBe(
+      'join: "not an address" is not an address to join (the host shows it, like 192.168.1.20:8123) (see tcp-tutor --help)\n',
+    );
   });
 });

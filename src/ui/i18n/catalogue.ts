@@ -293,6 +293,8 @@ export interface Catalogue {
     readonly enterFinishes: string;
     /** Auto-advance is on: "next question in 4 s". */
     readonly autoNext: (seconds: number) => string;
+    /** The same after the last question: "final ranking in 4 s". */
+    readonly autoFinal: (seconds: number) => string;
     /** Where the results were written, or why not. */
     readonly resultsWritten: (count: number, dir: string) => string;
     readonly resultsNotWritten: (error: string) => string;

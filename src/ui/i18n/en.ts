@@ -263,6 +263,7 @@ export const en: Catalogue = {
     enterNext: "Enter: next question",
     enterFinishes: "Enter: final ranking",
     autoNext: (seconds) => `next in ${seconds} s`,
+    autoFinal: (seconds) => `final ranking in ${seconds} s`,
     resultsWritten: (count, dir) => `${plural(count, "result file", "result files")} written to ${dir} (tcp-tutor scoreboard ${dir})`,
     resultsNotWritten: (error) => `Results not written: ${error}`,
     joinTitle: (name) => `Live round · ${name}`,

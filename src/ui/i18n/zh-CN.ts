@@ -258,6 +258,7 @@ export const zhCN: Catalogue = {
     enterNext: "按 Enter 进入下一题",
     enterFinishes: "按 Enter 查看最终排名",
     autoNext: (seconds) => `${seconds} 秒后自动下一题`,
+    autoFinal: (seconds) => `${seconds} 秒后显示最终排名`,
     resultsWritten: (count, dir) => `已写入 ${count} 个结果文件到 ${dir}（tcp-tutor scoreboard ${dir}）`,
     resultsNotWritten: (error) => `结果未能写入：${error}`,
     joinTitle: (name) => `现场比赛 · ${name}`,

@@ -120,8 +120,16 @@ function hostReveal(input: HostInput): Line[] {
     ];
   });
   const prompt: Line[] = wrap(q.prompt, width).slice(0, 2).map((text): Line => [{ text, bold: theme.bold }]);
-  const next = input.autoIn === undefined ? t.live.enterNext : t.live.autoNext(Math.ceil(input.autoIn / 1000));
-  const last = q.number === q.total ? t.live.enterFinishes : next;
+  const lastOne = q.number === q.total;
+  const seconds = input.autoIn === undefined ? undefined : Math.ceil(input.autoIn / 1000);
+  const last =
+    seconds === undefined
+      ? lastOne
+        ? t.live.enterFinishes
+        : t.live.enterNext
+      : lastOne
+        ? t.live.autoFinal(seconds)
+        : t.live.autoNext(seconds);
   const rows = height - FRAME_ROWS;
   const fixed = prompt.length + choices.length + 2;
   const explain = clampLines(wrap(r.explain, width), Math.min(3, Math.max(1, rows - fixed - 4)), width);

@@ -63,6 +63,7 @@ describe("the host's screen", () => {
   it("reveal of the last question: Enter shows the final ranking; with --auto, the seconds until the next", () => {
     expect(host({ ...reveal(5) }).at(-3)).toBe("Enter: final ranking");
     expect(host(reveal(2), { autoIn: 3200 }).at(-3)).toBe("next in 4 s");
+    expect(host(reveal(5), { autoIn: 900 }).at(-3)).toBe("final ranking in 1 s");
   });
 
   it("finished: the final ranking, a dropped player marked away, and where the results were written", () => {
