@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ANSWER_OUTCOMES, type AnswerOutcome, type JoinRefusal, type PlayerView, type ProjectorView } from "../game/live";
+import { ANSWER_OUTCOMES, type AnswerOutcome, type JoinRefusal, type PlayerView, type WatchView } from "../game/live";
 
 /**
  * The live round's wire protocol (issue 8): JSON text messages over WebSocket, on one port with the projector page.
@@ -13,7 +13,9 @@ import { ANSWER_OUTCOMES, type AnswerOutcome, type JoinRefusal, type PlayerView,
  *                                                                    answer brings no new view (the client shows
  *                                                                    its own choice; the next view has it too)
  *                       {type:"refused", reason, message}            then the server closes (CLOSE by reason)
- *   /watch  the projector page: ProjectorView (src/game/live/view.ts) as it is, on connecting and on every change.
+ *   /watch  the projector page: a WatchView (src/game/live/view.ts) on connecting and on every change: the
+ *           ProjectorView, its PIN null for a watcher on another machine (the PIN is what keeps out who is not in the
+ *           room, so only the host's own machine, driving the projector, sees it).
  *           Read-only: anything it sends closes it.
  *
  * Every message a client sends is checked here, size first (MAX_MESSAGE_BYTES, enforced by the WebSocket itself),
@@ -176,10 +178,11 @@ export const PlayerViewSchema = z.object({
   leaderboard: z.array(LeaderboardRowSchema),
 }) satisfies z.ZodType<PlayerView>;
 
+/** What /watch sends (a WatchView: a ProjectorView whose PIN may be withheld). */
 export const ProjectorViewSchema = z.object({
   phase: PHASE,
   lang: LANG,
-  join: z.object({ address: z.string(), pin: z.string() }),
+  join: z.object({ address: z.string(), pin: z.string().nullable() }),
   players: z.object({ connected: z.int().min(0), joined: z.int().min(0) }),
   question: z
     .object({
@@ -203,7 +206,7 @@ export const ProjectorViewSchema = z.object({
     })
     .optional(),
   leaderboard: z.array(LeaderboardRowSchema),
-}) satisfies z.ZodType<ProjectorView>;
+}) satisfies z.ZodType<WatchView>;
 
 const OUTCOME = z.enum(ANSWER_OUTCOMES as [AnswerOutcome, ...AnswerOutcome[]]);
 

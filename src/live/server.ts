@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, BlockList, isIP } from "node:net";
 import type { Duplex } from "node:stream";
 import { type RawData, type WebSocket, WebSocketServer } from "ws";
 import { assertNever, type Trace } from "../engine";
@@ -25,6 +25,7 @@ import {
   tickRoom,
   wouldResume,
 } from "../game/live";
+import type { WatchView } from "../game/live/view";
 import { CATALOGUES } from "../ui/i18n";
 import { renderLadder } from "../ui/ladder";
 import { hostPort, joinHost } from "./address";
@@ -50,9 +51,11 @@ import {
  * room's (src/game/live); this file only carries messages between sockets and the room, keeps the timers, and
  * defends the host: every message is checked, every handler is guarded, slow or silent clients are cut.
  *
- * What the PIN protects: the projector view carries it (it is on the wall for the class to read), so whoever can
- * reach the port can read it at /watch as well. It keeps out a student of another room who mistypes an address,
- * not someone on the network set on joining; the host's names on the projector are the real check.
+ * What the PIN protects: it keeps out whoever can reach the port but is not in the room (a student of another room
+ * who mistypes an address, someone else on the network). The projector view carries it, for the wall, but /watch
+ * sends it only to a watcher on the host's own machine (fromThisMachine: the projector is the host's laptop's
+ * browser); any other watcher gets it as null and its page says the PIN is on the host's screen. Whoever sees the
+ * wall still reads it, of course: the host's names on the projector remain the last check.
  *
  * Sends are coalesced: a change marks who must see it, and one flush per turn of the event loop (setImmediate)
  * sends each of them one view. During a question an answer changes the answering student's screen and the
@@ -119,6 +122,8 @@ type ConnKind = "pending" | "player" | "watcher" | "replaced";
 interface Conn {
   readonly ws: WebSocket;
   readonly ip: string;
+  /** Connected from the host's own machine: as a watcher, it is sent the PIN. */
+  readonly local: boolean;
   kind: ConnKind;
   /** The room's name for the player, once joined. */
   name: string;
@@ -213,8 +218,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     if (dirtyWatchers) {
       const watchers = [...conns].filter((c) => c.kind === "watcher");
       if (watchers.length > 0) {
-        const text = JSON.stringify(projectorView(room, t, { address, pin, lang, ladder }));
-        for (const w of watchers) send(w, text);
+        const texts = watchTexts(projectorView(room, t, { address, pin, lang, ladder }));
+        for (const w of watchers) send(w, texts(w));
       }
     }
     const targets = dirtyAll ? [...players.values()] : [...dirtyPlayers].flatMap((n) => players.get(n) ?? []);
@@ -318,6 +323,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     const conn: Conn = {
       ws,
       ip: clientIp(request),
+      local: fromThisMachine(request.socket.remoteAddress, request.socket.localAddress),
       kind: path === WATCH_PATH ? "watcher" : "pending",
       name: "",
       lang,
@@ -335,7 +341,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     ws.on("close", guard(() => gone(conn)));
     ws.on("message", guard((data: RawData, isBinary: boolean) => receive(conn, data, isBinary), conn));
     if (conn.kind === "watcher") {
-      send(conn, JSON.stringify(projector()));
+      send(conn, watchTexts(projector())(conn));
     } else {
       conn.joinTimer = setTimeout(guard(() => closeConn(conn, CLOSE.policy, "no join")), limits.joinTimeoutMs);
     }
@@ -528,6 +534,50 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+}
+
+/**
+ * The text each watcher is sent of a view: with the PIN for one on the host's machine, without it for the others.
+ * Each text is made once per view, when the first watcher that needs it comes.
+ */
+function watchTexts(view: ProjectorView): (conn: Conn) => string {
+  let withPin: string | undefined;
+  let withoutPin: string | undefined;
+  return (conn) => {
+    if (conn.local) return (withPin ??= JSON.stringify(view));
+    const withheld: WatchView = { ...view, join: { ...view.join, pin: null } };
+    return (withoutPin ??= JSON.stringify(withheld));
+  };
+}
+
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet("127.0.0.0", 8, "ipv4");
+LOOPBACK.addAddress("::1", "ipv6");
+
+/**
+ * A loopback address: 127.0.0.0/8, ::1, or IPv4 loopback mapped into IPv6 (::ffff:127.0.0.1, however written).
+ * Anything else, and anything that is no IP address at all, is not.
+ */
+export function isLocalAddress(ip: string): boolean {
+  const family = isIP(ip);
+  return family !== 0 && LOOPBACK.check(ip, family === 4 ? "ipv4" : "ipv6");
+}
+
+/**
+ * Whether a connection comes from the host's own machine, by its socket's two ends: from a loopback address, or
+ * from the very address it reached. The latter is a browser on the host's laptop opening the LAN address the host's
+ * screen shows (http://192.168.1.20:8123/): the system sends that from 192.168.1.20 itself, which no other machine
+ * can do without taking over that address. Behind a proxy or a tunnel on the host's machine every connection would
+ * look local: the server is meant to be reached directly.
+ */
+export function fromThisMachine(remote: string | undefined, local: string | undefined): boolean {
+  if (remote === undefined || isIP(remote) === 0) return false;
+  return isLocalAddress(remote) || (local !== undefined && unmapped(remote) === unmapped(local));
+}
+
+/** An IPv4 address without its IPv6 mapping ("::ffff:10.0.0.7" → "10.0.0.7"). */
+function unmapped(ip: string): string {
+  return ip.toLowerCase().startsWith("::ffff:") && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip;
 }
 
 /** Players connected (a loop, not a filter: it runs for every answer of a burst). */

@@ -12,7 +12,7 @@ import type { Duplex } from "node:stream";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type WebSocket, WebSocketServer } from "ws";
-import type { ProjectorView } from "../../src/game/live/view";
+import type { ProjectorView, WatchView } from "../../src/game/live/view";
 import { projectorPage } from "../../src/live/page";
 import { CHROMIUM_ARGS, ensureChromium, inCi } from "../fixtures/chromium";
 import { CHOICES, finished, HOSTILE, LADDER_EN, LADDER_ZH, lobby, PLAYERS, question, reveal } from "./pageViews";
@@ -24,7 +24,7 @@ const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-i
 interface FakeHost {
   readonly url: string;
   /** Sends a view to every page watching, and to each page that connects later (as the host does on connect). */
-  push(view: ProjectorView): void;
+  push(view: WatchView): void;
   /** Closes every watching socket abruptly, as a crashed host or a dropped Wi-Fi would. */
   drop(): void;
   /** While down, connection attempts are refused; each attempt's time is recorded either way. */
@@ -50,7 +50,7 @@ async function startHost(): Promise<FakeHost> {
     }
   });
   const wss = new WebSocketServer({ noServer: true });
-  let current: ProjectorView | undefined;
+  let current: WatchView | undefined;
   let down = false;
   let connections = 0;
   const attempts: number[] = [];
@@ -89,6 +89,9 @@ async function startHost(): Promise<FakeHost> {
     },
   };
 }
+
+/** A view as the host sends it to a page that is not on the host's machine: the PIN withheld. */
+const withheld = (view: ProjectorView): WatchView => ({ ...view, join: { ...view.join, pin: null } });
 
 describe("the projector page in headless chromium, under the host's CSP", () => {
   let browser: Browser | undefined;
@@ -169,6 +172,37 @@ describe("the projector page in headless chromium, under the host's CSP", () => 
     expect(pinHeight).toBeGreaterThan(720 / 5);
     expect(await overflowing()).toEqual([]);
     await page.screenshot({ path: "/tmp/projector-lobby.png" });
+  });
+
+  it("says the PIN is on the host's screen when the view withholds it, and shows it again when it comes", async ({
+    skip,
+  }) => {
+    const { page, host } = the(skip);
+    host.push(withheld(lobby()));
+    await expect.poll(() => text("#pin")).toBe("The PIN is on the host's screen");
+    expect(await text("#cmd")).toBe("tcp-tutor join 192.168.1.20:8080 --pin PIN");
+    // Nothing of the PIN of the view before is left anywhere on the page.
+    expect(await page.content()).not.toContain("4821");
+    expect(await text("#players")).toBe("11 connected · 12 joined");
+    expect(await visible("#pin")).toBe(true);
+    // A sentence, not a number: smaller than the PIN, yet the largest text of the lobby, and it fits.
+    const height = (await page.locator("#pin").boundingBox())?.height ?? 0;
+    expect(height).toBeGreaterThan(40);
+    expect(height).toBeLessThan(720 / 5);
+    expect(await overflowing()).toEqual([]);
+    await page.screenshot({ path: "/tmp/projector-lobby-withheld.png" });
+
+    host.push(withheld(lobby("zh-CN")));
+    await expect.poll(() => text("#pin")).toBe("PIN 码在主持人的屏幕上");
+    expect(await text("#cmd")).toBe("tcp-tutor join 192.168.1.20:8080 --pin PIN");
+    expect(await overflowing()).toEqual([]);
+
+    // The host's machine's page gets the PIN: the number, huge again.
+    host.push(lobby());
+    await expect.poll(() => text("#pin")).toBe("4821");
+    expect(await text("#cmd")).toBe("tcp-tutor join 192.168.1.20:8080 --pin 4821");
+    expect(await page.locator("#pin.withheld, #join-pin.withheld").count()).toBe(0);
+    expect((await page.locator("#pin").boundingBox())?.height ?? 0).toBeGreaterThan(720 / 5);
   });
 
   it("shows an open question: its number, the next step, the prompt, lettered choices, the ladder, the answers so far", async ({

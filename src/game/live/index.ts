@@ -34,4 +34,4 @@ export {
 export { LEADERBOARD_TOP, type PlayerQuestion, type PlayerReveal, type PlayerStanding, type PlayerView } from "./player";
 export { type LadderRenderer, leaderboard, playerView, type ProjectorContext, projectorView } from "./views";
 export { type LiveResult, liveResults } from "./results";
-export type { LeaderboardRow, LivePhase, ProjectorQuestion, ProjectorReveal, ProjectorView } from "./view";
+export type { LeaderboardRow, LivePhase, ProjectorQuestion, ProjectorReveal, ProjectorView, WatchView } from "./view";

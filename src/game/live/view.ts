@@ -1,6 +1,7 @@
 /**
  * What the projector page (and the host's screen) shows of a live round (issue 8): everything the room knows that
- * the whole lecture hall may see. Plain JSON, sent over the `/watch` WebSocket on every change.
+ * the whole lecture hall may see. Plain JSON, sent over the `/watch` WebSocket on every change (as a WatchView:
+ * without the PIN to a watcher on another machine).
  *
  * While a question is open nothing in it tells which choice is right: `reveal` appears only once the question has
  * closed (deadline passed, or every connected player answered).
@@ -22,6 +23,15 @@ export interface ProjectorView {
   /** Everyone who joined, best first (score, then total answer time); places shared on ties. */
   readonly leaderboard: readonly LeaderboardRow[];
 }
+
+/**
+ * What a `/watch` socket is sent: the projector's view, the PIN withheld (null) from a watcher that is not on the
+ * host's own machine, so that whoever can reach the port cannot read it there (src/live/server.ts decides). The
+ * projector page then says the PIN is on the host's screen. The host's own view (ProjectorView) always has it.
+ */
+export type WatchView = Omit<ProjectorView, "join"> & {
+  readonly join: { readonly address: string; readonly pin: string | null };
+};
 
 export interface ProjectorQuestion {
   /** 1-based among the round's questions, and their number. */

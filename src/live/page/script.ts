@@ -20,6 +20,7 @@ export const SCRIPT = String.raw`
       leaderboard: "Leaderboard",
       join: "Join with",
       pin: "PIN",
+      pinElsewhere: "The PIN is on the host's screen",
       seconds: "seconds",
       final: "Final ranking",
       waiting: "Waiting for the host to start",
@@ -35,6 +36,7 @@ export const SCRIPT = String.raw`
       leaderboard: "排行榜",
       join: "加入方式",
       pin: "PIN 码",
+      pinElsewhere: "PIN 码在主持人的屏幕上",
       seconds: "秒",
       final: "最终排名",
       waiting: "等待主持人开始",
@@ -45,6 +47,8 @@ export const SCRIPT = String.raw`
     }
   };
   var LEADERS = 10;
+  // In the command line, for a PIN withheld: as the command's own help writes it.
+  var PIN_ARG = "PIN";
   var URGENT_MS = 5000;
 
   var view = null;
@@ -85,9 +89,13 @@ export const SCRIPT = String.raw`
     var rows = Array.isArray(v.leaderboard) ? v.leaderboard : [];
 
     if (v.join) {
+      // A PIN withheld (null: this page is not on the host's machine) is not shown: the host's screen has it.
+      var pin = typeof v.join.pin === "string" ? v.join.pin : null;
       $("join-address").textContent = v.join.address;
-      $("join-pin").textContent = v.join.pin;
-      $("pin").textContent = v.join.pin;
+      $("join-pin").textContent = pin === null ? PIN_ARG : pin;
+      $("pin").textContent = pin === null ? t.pinElsewhere : pin;
+      $("pin").classList.toggle("withheld", pin === null);
+      $("join-pin").classList.toggle("withheld", pin === null);
     }
     $("players").textContent = t.players(players.connected, players.joined);
     drawNames(rows);

@@ -68,6 +68,9 @@ body[data-phase="question"] #stage, body[data-phase="reveal"] #stage { display: 
 #pin {
   font-size: 9rem; font-weight: 900; line-height: 1; letter-spacing: 0.08em; color: var(--accent);
 }
+/* The PIN withheld from a page not on the host's machine: a sentence in its place, and a placeholder in the command. */
+#pin.withheld { font-size: 3rem; line-height: 1.2; letter-spacing: normal; }
+#cmd .pin-arg.withheld { font-style: italic; }
 #players { font-size: 1.5rem; font-weight: 700; }
 #waiting { font-size: 1.3rem; color: var(--muted); }
 #names {

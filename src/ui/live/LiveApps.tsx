@@ -136,7 +136,10 @@ export function JoinApp({ client, address, lang, color, now = Date.now }: JoinAp
         client.close();
         return exit();
       }
-      const q = got?.view.phase === "question" ? got.view.question : undefined;
+      // The client's latest view, as the host's screen reads the server's: this handler may be the previous
+      // render's, still holding the view before (Ink subscribes a render's handler only after drawing it).
+      const latest = client.view;
+      const q = latest?.phase === "question" ? latest.question : undefined;
       if (q === undefined || q.chosen !== undefined || ks.sent === q.number) continue;
       // A new question: the cursor starts on its first choice.
       if (ks.question !== q.number) Object.assign(ks, { question: q.number, cursor: 0 });
