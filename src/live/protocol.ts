@@ -140,6 +140,26 @@ const LeaderboardRowSchema = z.object({
 
 const PHASE = z.enum(["lobby", "question", "reveal", "finished"]);
 
+/** A question's fields as every view has them (QuestionShown). */
+const QUESTION = z.object({
+  number: z.int().min(1),
+  total: z.int().min(1),
+  next: z.string().optional(),
+  prompt: z.string(),
+  choices: z.array(z.string()),
+  ladder: z.array(z.string()),
+  seconds: z.int().min(1),
+  msLeft: z.number().min(0),
+});
+
+/** A closed question's outcome as every view has it. */
+const REVEAL = z.object({
+  correct: z.int().min(0),
+  distribution: z.array(z.int().min(0)),
+  explain: z.string(),
+  cite: z.array(z.string()),
+});
+
 export const PlayerViewSchema = z.object({
   phase: PHASE,
   lang: LANG,
@@ -152,29 +172,8 @@ export const PlayerViewSchema = z.object({
     streak: z.int().min(0),
   }),
   players: z.object({ connected: z.int().min(0), joined: z.int().min(0) }),
-  question: z
-    .object({
-      number: z.int().min(1),
-      total: z.int().min(1),
-      next: z.string().optional(),
-      prompt: z.string(),
-      choices: z.array(z.string()),
-      ladder: z.array(z.string()),
-      seconds: z.int().min(1),
-      msLeft: z.number().min(0),
-      chosen: z.int().min(0).optional(),
-    })
-    .optional(),
-  reveal: z
-    .object({
-      correct: z.int().min(0),
-      right: z.boolean(),
-      points: z.int().min(0),
-      distribution: z.array(z.int().min(0)),
-      explain: z.string(),
-      cite: z.array(z.string()),
-    })
-    .optional(),
+  question: QUESTION.extend({ chosen: z.int().min(0).optional() }).optional(),
+  reveal: REVEAL.extend({ right: z.boolean(), points: z.int().min(0) }).optional(),
   leaderboard: z.array(LeaderboardRowSchema),
 }) satisfies z.ZodType<PlayerView>;
 
@@ -184,27 +183,8 @@ export const ProjectorViewSchema = z.object({
   lang: LANG,
   join: z.object({ address: z.string(), pin: z.string().nullable() }),
   players: z.object({ connected: z.int().min(0), joined: z.int().min(0) }),
-  question: z
-    .object({
-      number: z.int().min(1),
-      total: z.int().min(1),
-      next: z.string().optional(),
-      prompt: z.string(),
-      choices: z.array(z.string()),
-      ladder: z.array(z.string()),
-      seconds: z.int().min(1),
-      msLeft: z.number().min(0),
-      answered: z.int().min(0),
-    })
-    .optional(),
-  reveal: z
-    .object({
-      correct: z.int().min(0),
-      distribution: z.array(z.int().min(0)),
-      explain: z.string(),
-      cite: z.array(z.string()),
-    })
-    .optional(),
+  question: QUESTION.extend({ answered: z.int().min(0) }).optional(),
+  reveal: REVEAL.optional(),
   leaderboard: z.array(LeaderboardRowSchema),
 }) satisfies z.ZodType<WatchView>;
 

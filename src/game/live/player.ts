@@ -1,5 +1,5 @@
 import type { Lang } from "../../levels/schema";
-import type { LeaderboardRow, LivePhase } from "./view";
+import type { LeaderboardRow, LivePhase, QuestionShown } from "./view";
 
 /**
  * What one student's screen (`tcp-tutor join`) shows of a live round, in the student's language: sent to them
@@ -33,20 +33,7 @@ export interface PlayerStanding {
   readonly streak: number;
 }
 
-export interface PlayerQuestion {
-  /** 1-based among the round's questions (what an answer sends back), and their number. */
-  readonly number: number;
-  readonly total: number;
-  /** What happens next in the scenario, in words, when the question comes after a step. */
-  readonly next?: string;
-  readonly prompt: string;
-  /** The choices' labels; an answer sends the index of one. */
-  readonly choices: readonly string[];
-  /** The ladder so far as text lines, 80 columns wide (the diagram grows to the answer once it is revealed). */
-  readonly ladder: readonly string[];
-  /** Seconds the question is open for, and milliseconds left when this view was made (0 once closed). */
-  readonly seconds: number;
-  readonly msLeft: number;
+export interface PlayerQuestion extends QuestionShown {
   /** The choice this player gave, once the server accepted it. */
   readonly chosen?: number;
 }

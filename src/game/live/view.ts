@@ -33,19 +33,24 @@ export type WatchView = Omit<ProjectorView, "join"> & {
   readonly join: { readonly address: string; readonly pin: string | null };
 };
 
-export interface ProjectorQuestion {
-  /** 1-based among the round's questions, and their number. */
+/** A question as every screen shows it: the projector, the host's terminal and each student's (player.ts). */
+export interface QuestionShown {
+  /** 1-based among the round's questions (what an answer sends back), and their number. */
   readonly number: number;
   readonly total: number;
   /** What happens next in the scenario, in words, when the question comes after a step. */
   readonly next?: string;
   readonly prompt: string;
+  /** The choices' labels; an answer sends the index of one. */
   readonly choices: readonly string[];
-  /** The ladder diagram so far, as text lines (src/ui/ladder.ts), for a monospace block. */
+  /** The ladder diagram so far, as text lines 80 columns wide (src/ui/ladder.ts), for a monospace block. */
   readonly ladder: readonly string[];
   /** Seconds the question is open for, and milliseconds left when this view was sent (0 once closed). */
   readonly seconds: number;
   readonly msLeft: number;
+}
+
+export interface ProjectorQuestion extends QuestionShown {
   /** Players who have answered it so far. */
   readonly answered: number;
 }
