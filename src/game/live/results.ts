@@ -34,7 +34,7 @@ export function liveResults(room: Room): LiveResult[] {
       const slot = room.slots[k];
       const choice = slot?.question.choices[a?.choice ?? -1];
       if (k >= closed || a === undefined || slot === undefined || choice === undefined) continue;
-      answers.push({ puzzle: slot.puzzle, question: slot.index, answer: answerKey(choice.answer), hint: false, ms: a.ms });
+      answers.push({ puzzle: slot.puzzle, question: slot.inLevel, answer: answerKey(choice.answer), hint: false, ms: a.ms });
     }
     const total = room.slots.length;
     return { name: p.name, answers, score: p.score, correct: p.correct, total, answered: answers.length, ms: p.ms };

@@ -40,8 +40,10 @@ export const MAX_SECONDS = 3600;
 export interface LiveSlot extends Slot {
   /** 1-based among the round's questions: what clients send back in an answer. */
   readonly number: number;
-  /** The puzzle's index in the round (ChallengeAnswer.puzzle); `index` is the question's within it. */
+  /** The puzzle's index in the round (ChallengeAnswer.puzzle); `index` is the question's within its posed puzzle. */
   readonly puzzle: number;
+  /** The question's place among all its level's questions (ChallengeAnswer.question). */
+  readonly inLevel: number;
   readonly difficulty: number;
   readonly level: LoadedLevel;
   /** Index of the right choice in `question.choices`. */
@@ -116,11 +118,12 @@ export function createRoom(settings: RoomSettings, round: readonly DrillPuzzle[]
   if (settings.spec.minutes !== 0) throw new RangeError("a live round's spec has minutes 0 (each question has its seconds)");
   if (round.length !== settings.spec.count) throw new RangeError("the round does not have the spec's count of puzzles");
   const slots = round.flatMap((p, puzzle) =>
-    questionsOf(p.level).map((slot) => {
+    questionsOf(p.level).map((slot, inLevel) => {
       const correct = slot.question.choices.findIndex((c) => sameAnswer(c.answer, slot.question.correct));
       return {
         ...slot,
         puzzle,
+        inLevel,
         difficulty: p.difficulty,
         level: p.level,
         correct,
