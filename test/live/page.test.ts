@@ -9,12 +9,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type WebSocket, WebSocketServer } from "ws";
 import type { ProjectorView, WatchView } from "../../src/game/live/view";
 import { projectorPage } from "../../src/live/page";
-import { CHROMIUM_ARGS, ensureChromium, inCi } from "../fixtures/chromium";
+import { launchChromium } from "../fixtures/chromium";
 import { CHOICES, finished, HOSTILE, LADDER_EN, LADDER_ZH, lobby, PLAYERS, question, reveal } from "./pageViews";
 
 /** The policy the host serves the page with (src/live/server.ts). */
@@ -124,12 +124,8 @@ describe("the projector page in headless chromium, under the host's CSP", () => 
     `);
 
   beforeAll(async () => {
-    const executablePath = ensureChromium();
-    if (!executablePath) {
-      if (inCi) throw new Error("chromium is missing and could not be installed (apt-get install chromium)");
-      return;
-    }
-    browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
+    browser = await launchChromium();
+    if (browser === undefined) return;
     host = await startHost();
     page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     page.on("dialog", (dialog) => {

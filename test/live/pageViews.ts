@@ -3,13 +3,12 @@
  * lost, as the host would send them. The ladder is drawn by the game's own renderer, so the page gets the real
  * thing: box-drawing arrows, and CJK in Chinese.
  */
-import type { Trace, TraceSegment } from "../../src/engine";
+import type { Trace } from "../../src/engine";
 import type { LeaderboardRow, ProjectorView } from "../../src/game/live/view";
 import { zhCN } from "../../src/ui/i18n/zh-CN";
 import { renderLadder } from "../../src/ui/ladder";
+import { seg } from "../fixtures/traceSegments";
 
-type SegmentSpec = Omit<TraceSegment, "lost" | "len" | "order"> & Partial<Pick<TraceSegment, "lost" | "len" | "order">>;
-const seg = (s: SegmentSpec): TraceSegment => ({ lost: false, len: 0, order: 0, ...s });
 
 /** The SYN+ACK is lost, the SYN retransmitted after 1 s, then data and a close: a ladder of about fifteen lines. */
 const TRACE: Trace = {

@@ -2,14 +2,14 @@
  * The projector page against the real host: `startLiveServer` serves it and feeds it, a real student joins and
  * answers, and headless chromium shows what the lecture hall would see.
  */
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ChallengeSpec, challengeRound, GENERATOR_VERSION } from "../../src/game/challenge";
 import { questionsOf } from "../../src/game/questions";
 import { answerKey } from "../../src/levels/answer";
 import { joinLive, type LiveClient } from "../../src/live/client";
 import { type LiveServer, startLiveServer } from "../../src/live/server";
-import { CHROMIUM_ARGS, ensureChromium, inCi } from "../fixtures/chromium";
+import { launchChromium } from "../fixtures/chromium";
 
 const SPEC: ChallengeSpec = { generator: GENERATOR_VERSION, seed: 42, count: 1, topics: [], difficulty: undefined, minutes: 0 };
 /** The round's first question, whose right choice the student gives. */
@@ -22,12 +22,8 @@ describe("the projector page served by the live server", () => {
   let page: Page | undefined;
 
   beforeAll(async () => {
-    const executablePath = ensureChromium();
-    if (!executablePath) {
-      if (inCi) throw new Error("chromium is missing and could not be installed (apt-get install chromium)");
-      return;
-    }
-    browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
+    browser = await launchChromium();
+    if (browser === undefined) return;
     server = await startLiveServer({ spec: SPEC, seconds: 60, pin: "424242", bind: "127.0.0.1" });
     page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(server.url);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { seg } from "../fixtures/traceSegments";
 import { traceOfVector } from "../fixtures/traceVectors";
-import type { Trace, TraceEvent, TraceSegment } from "../../src/engine";
+import type { Trace, TraceEvent } from "../../src/engine";
 import { zhCN } from "../../src/ui/i18n/zh-CN";
 import { renderLadder, segmentLabel, timeLabel } from "../../src/ui/ladder";
 import { widthOf } from "../../src/ui/text";
 
-type SegmentSpec = Omit<TraceSegment, "lost" | "len" | "order"> & Partial<Pick<TraceSegment, "lost" | "len" | "order">>;
-const seg = (s: SegmentSpec): TraceSegment => ({ lost: false, len: 0, order: 0, ...s });
 
 /**
  * A handshake whose SYN+ACK is lost: the client's SYN is retransmitted after the 1 s RTO, and the handshake then
