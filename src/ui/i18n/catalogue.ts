@@ -302,6 +302,8 @@ export interface Catalogue {
     readonly joinTitle: (name: string) => string;
     readonly connecting: (address: string) => string;
     readonly reconnecting: string;
+    /** Never joined, and the host does not answer: trying again. */
+    readonly unreachable: (address: string) => string;
     /** The host refused the join (the reason is the host's, in English). */
     readonly refused: (reason: string) => string;
     /** The host ended the round or went away. */

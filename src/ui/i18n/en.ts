@@ -269,6 +269,7 @@ export const en: Catalogue = {
     joinTitle: (name) => `Live round · ${name}`,
     connecting: (address) => `Joining ${address}…`,
     reconnecting: "Connection lost: rejoining…",
+    unreachable: (address) => `No answer from ${address} yet: trying again… (is the address right, and the round hosted?)`,
     refused: (reason) => `The host refused: ${reason}`,
     ended: (reason) => `The round is over: ${reason}`,
     waitStart: "Waiting for the host to start…",

@@ -264,6 +264,7 @@ export const zhCN: Catalogue = {
     joinTitle: (name) => `现场比赛 · ${name}`,
     connecting: (address) => `正在加入 ${address}…`,
     reconnecting: "连接中断，正在重新加入…",
+    unreachable: (address) => `${address} 暂无响应，正在重试…（地址对吗？比赛开始主持了吗？）`,
     refused: (reason) => `主持人拒绝了加入：${reason}`,
     ended: (reason) => `比赛已结束：${reason}`,
     waitStart: "等待主持人开始…",

@@ -180,6 +180,12 @@ export function joinFrame(input: JoinInput): LiveFrame {
   const name = view?.you.name;
   const title = name === undefined ? t.live.hostTitle : t.live.joinTitle(name);
   const banner = statusBanner(input);
+  if (view === undefined && (status === "reconnecting" || (status === "connecting" && input.detail !== undefined))) {
+    // Not joined, and an attempt failed (the client says why): the host is not there (a wrong address, the round not
+    // hosted yet, a firewall); the client tries again by itself.
+    const lines = wrap(t.live.unreachable(input.address), width).map((text): Line => [{ text, color: theme.bad }]);
+    return { title, body: lines, hints: ["back"] };
+  }
   if (view === undefined || status === "refused") {
     return { title, body: banner.length > 0 ? banner : [cut(t.live.connecting(input.address), width)], hints: ["back"] };
   }

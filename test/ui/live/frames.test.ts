@@ -119,6 +119,12 @@ describe("a student's screen", () => {
     expect(student({ status: "connecting" }).slice(0, 3)).toEqual(["Live round", "", "Joining 192.168.1.20:8080…"]);
   });
 
+  it("never joined and the host does not answer: says so, and that it tries again", () => {
+    expect(student({ status: "connecting", detail: "connect ECONNREFUSED 192.168.1.20:8080" }).slice(2, 4).join(" ")).toBe(
+      "No answer from 192.168.1.20:8080 yet: trying again… (is the address right, and the round hosted?)",
+    );
+  });
+
   it("refused (a wrong PIN): the host's reason, and nothing else", () => {
     expect(student({ status: "refused", detail: "wrong PIN" }).slice(2, 3)).toEqual(["The host refused: wrong PIN"]);
   });
