@@ -1,5 +1,5 @@
-import { accessSync, constants, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { accessSync, constants } from "node:fs";
+import { resolve } from "node:path";
 import { availableDifficulties, TOPIC_INFO } from "../game/drill";
 import {
   type ChallengeSpec,
@@ -14,13 +14,7 @@ import {
 } from "../game/challenge";
 import { countLevels, type LoadedChapter, loadPack } from "../levels/loader";
 import { LIVE_NAME_MAX, liveName } from "../game/live/names";
-import {
-  RESULT_FORMAT,
-  RESULT_KIND,
-  resultFileName,
-  resultText,
-  sealResult,
-} from "../store/challengeResult";
+import { resultOf, resultText, writeResultFile } from "../store/challengeResult";
 import { DEFAULT_PROFILE } from "../store/schema";
 import type { ChallengeSubmission, GameStart } from "../ui/session";
 import type { Command, SaveChoice } from "./args";
@@ -41,15 +35,8 @@ type PlayCommand = Extract<Command, { kind: "challenge" }>;
 export async function challengeNew(command: NewCommand, io: Io): Promise<number> {
   const pack = command.levels === undefined ? undefined : await packFor(command.levels, io);
   if (typeof pack === "number") return pack;
-  if (pack !== undefined) return packChallenge(command, pack, io);
-  // Puzzle i of a round draws its topic among the code's: each must have puzzles of a fixed difficulty.
-  const d = command.difficulty;
-  const topics = command.topics.length === 0 ? [undefined] : command.topics;
-  const unable = d === undefined ? -1 : topics.findIndex((t) => !availableDifficulties(t).includes(d));
-  if (unable !== -1) {
-    const topic = topics[unable];
-    return usage(io, `--difficulty ${d}: ${topic === undefined ? "no topic has" : `the topic ${topic} has no`} puzzles of that difficulty`);
-  }
+  const problem = pack === undefined ? generatedProblem(command) : packProblem(command, pack);
+  if (problem !== undefined) return usage(io, problem);
   const spec: ChallengeSpec = {
     generator: GENERATOR_VERSION,
     seed: command.seed ?? clockSeed(io.now()) % (MAX_SEED + 1),
@@ -57,40 +44,39 @@ export async function challengeNew(command: NewCommand, io: Io): Promise<number>
     topics: command.topics,
     difficulty: command.difficulty,
     minutes: command.minutes,
-  };
-  const code = encodeChallenge(spec);
-  io.stdout(`${code}\n`);
-  io.stderr(`${describeSpec(spec)}\nEach student runs: tcp-tutor challenge ${code} --name NAME\n`);
-  return EXIT_OK;
-}
-
-/**
- * `challenge new --levels DIR`: a round of the pack's levels, each played whole; --difficulty keeps the levels of
- * that difficulty; topics are the generator's, so --topic does not apply.
- */
-function packChallenge(command: NewCommand, chapters: readonly LoadedChapter[], io: Io): number {
-  if (command.topics.length > 0) return usage(io, "--topic: a round from a level pack draws from all its levels (leave --topic out)");
-  const candidates = roundCandidates(chapters, command.difficulty).length;
-  if (candidates < command.count) {
-    const of = command.difficulty === undefined ? "" : ` of difficulty ${command.difficulty}`;
-    return usage(io, `--count ${command.count}: the pack in ${command.levels} has ${plural(candidates, "level")}${of}`);
-  }
-  const spec: ChallengeSpec = {
-    generator: GENERATOR_VERSION,
-    seed: command.seed ?? clockSeed(io.now()) % (MAX_SEED + 1),
-    count: command.count,
-    topics: [],
-    difficulty: command.difficulty,
-    minutes: command.minutes,
-    pack: packFingerprint(chapters),
+    ...(pack === undefined ? {} : { pack: packFingerprint(pack) }),
   };
   const code = encodeChallenge(spec);
   io.stdout(`${code}\n`);
   io.stderr(
-    `${describeSpec(spec)}\nEach student runs: tcp-tutor challenge ${code} --levels DIR --name NAME\n` +
-      `with DIR a copy of this level pack (${command.levels}): another pack, even another version of it, is refused\n`,
+    pack === undefined
+      ? `${describeSpec(spec)}\nEach student runs: tcp-tutor challenge ${code} --name NAME\n`
+      : `${describeSpec(spec)}\nEach student runs: tcp-tutor challenge ${code} --levels DIR --name NAME\n` +
+          `with DIR a copy of this level pack (${command.levels}): another pack, even another version of it, is refused\n`,
   );
   return EXIT_OK;
+}
+
+/** Puzzle i of a generated round draws its topic among the code's: each must have puzzles of a fixed difficulty. */
+function generatedProblem(command: NewCommand): string | undefined {
+  const d = command.difficulty;
+  const topics = command.topics.length === 0 ? [undefined] : command.topics;
+  const unable = d === undefined ? -1 : topics.findIndex((t) => !availableDifficulties(t).includes(d));
+  if (unable === -1) return undefined;
+  const topic = topics[unable];
+  return `--difficulty ${d}: ${topic === undefined ? "no topic has" : `the topic ${topic} has no`} puzzles of that difficulty`;
+}
+
+/**
+ * `--levels DIR`: a round of the pack's levels, each played whole; --difficulty keeps the levels of that difficulty;
+ * topics are the generator's, so --topic does not apply.
+ */
+function packProblem(command: NewCommand, chapters: readonly LoadedChapter[]): string | undefined {
+  if (command.topics.length > 0) return "--topic: a round from a level pack draws from all its levels (leave --topic out)";
+  const candidates = roundCandidates(chapters, command.difficulty).length;
+  if (candidates >= command.count) return undefined;
+  const of = command.difficulty === undefined ? "" : ` of difficulty ${command.difficulty}`;
+  return `--count ${command.count}: the pack in ${command.levels} has ${plural(candidates, "level")}${of}`;
 }
 
 /**
@@ -194,40 +180,13 @@ export function playerName(
   return name;
 }
 
-/**
- * Writes the sealed result in `dir`, never over another file (a second attempt gets "-2"): the path. Synchronous,
- * as the game's effects are; it throws what the file system says.
- */
+/** Writes the sealed result of a round played in `dir` (never over another file): the path. */
 export function writeResult(dir: string, s: ChallengeSubmission): string {
-  const text = resultText(sealed(s));
-  for (let attempt = 1; ; attempt++) {
-    const path = join(dir, resultFileName(s.name, s.code, attempt));
-    try {
-      writeFileSync(path, text, { encoding: "utf8", flag: "wx" });
-      return path;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || attempt >= 999) throw e;
-    }
-  }
+  return writeResultFile(dir, sealed(s));
 }
 
-/** The result file's contents for a round played. */
 function sealed(s: ChallengeSubmission) {
-  return sealResult({
-      tcpTutor: RESULT_KIND,
-      format: RESULT_FORMAT,
-      code: s.code,
-      name: s.name,
-      version: VERSION,
-      started: new Date(s.startedAt).toISOString(),
-      finished: new Date(s.finishedAt).toISOString(),
-      score: s.replay.score,
-      correct: s.replay.correct,
-      total: s.replay.total,
-      answered: s.replay.answered,
-      ms: s.replay.ms,
-      answers: [...s.answers],
-  });
+  return resultOf({ ...s.replay, code: s.code, name: s.name, version: VERSION, startedAt: s.startedAt, finishedAt: s.finishedAt, answers: s.answers });
 }
 
 function usage(io: Io, message: string): number {

@@ -1,8 +1,8 @@
-import { accessSync, constants, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join as joinPath, resolve } from "node:path";
+import { accessSync, constants, mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { type ChallengeSpec, encodeChallenge, GENERATOR_VERSION, MAX_SEED } from "../game/challenge";
 import type { LiveResult } from "../game/live";
-import { RESULT_FORMAT, RESULT_KIND, resultFileName, resultText, sealResult } from "../store/challengeResult";
+import { resultOf, writeResultFile } from "../store/challengeResult";
 import { langFromEnv } from "../ui/i18n";
 import type { ResultsOutcome } from "../ui/live/LiveApps";
 import type { Command } from "./args";
@@ -124,32 +124,7 @@ export function writeLiveResults(
   try {
     mkdirSync(dir, { recursive: true });
     for (const r of results) {
-      const text = resultText(
-        sealResult({
-          tcpTutor: RESULT_KIND,
-          format: RESULT_FORMAT,
-          code,
-          name: r.name,
-          live: { seconds },
-          version: VERSION,
-          started: new Date(startedAt).toISOString(),
-          finished: new Date(finishedAt).toISOString(),
-          score: r.score,
-          correct: r.correct,
-          total: r.total,
-          answered: r.answered,
-          ms: r.ms,
-          answers: [...r.answers],
-        }),
-      );
-      for (let attempt = 1; ; attempt++) {
-        try {
-          writeFileSync(joinPath(dir, resultFileName(r.name, code, attempt)), text, { encoding: "utf8", flag: "wx" });
-          break;
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code !== "EEXIST" || attempt >= 999) throw e;
-        }
-      }
+      writeResultFile(dir, resultOf({ ...r, code, live: { seconds }, version: VERSION, startedAt, finishedAt }));
     }
     return { count: results.length, dir };
   } catch (e) {

@@ -1,4 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
 import {
   type ChallengeAnswer,
@@ -74,6 +76,61 @@ const SEAL_KEY = "tcp-tutor challenge result, format 1";
 /** The result with its seal. */
 export function sealResult(result: UnsealedResult): ChallengeResult {
   return { ...canonical(result), seal: sealOf(result) };
+}
+
+/** What a round played gives a result file; the rest (kind, format, the times as text, the seal) is the file's. */
+export interface PlayedRound {
+  readonly code: string;
+  readonly name: string;
+  /** Played live, each question open this many seconds. */
+  readonly live?: { readonly seconds: number } | undefined;
+  /** The tcp-tutor version writing it. */
+  readonly version: string;
+  readonly startedAt: number;
+  readonly finishedAt: number;
+  readonly score: number;
+  readonly correct: number;
+  readonly total: number;
+  readonly answered: number;
+  readonly ms: number;
+  readonly answers: readonly ChallengeAnswer[];
+}
+
+/** The sealed result of a round played, as `challenge CODE` and `host` write it. */
+export function resultOf(r: PlayedRound): ChallengeResult {
+  return sealResult({
+    tcpTutor: RESULT_KIND,
+    format: RESULT_FORMAT,
+    code: r.code,
+    name: r.name,
+    ...(r.live === undefined ? {} : { live: { seconds: r.live.seconds } }),
+    version: r.version,
+    started: new Date(r.startedAt).toISOString(),
+    finished: new Date(r.finishedAt).toISOString(),
+    score: r.score,
+    correct: r.correct,
+    total: r.total,
+    answered: r.answered,
+    ms: r.ms,
+    answers: [...r.answers],
+  });
+}
+
+/**
+ * Writes the result in `dir` under its name (resultFileName), never over another file: a second attempt gets "-2",
+ * then "-3". Returns the path; throws what the file system says. Synchronous, as the game's effects are.
+ */
+export function writeResultFile(dir: string, result: ChallengeResult): string {
+  const text = resultText(result);
+  for (let attempt = 1; ; attempt++) {
+    const path = join(dir, resultFileName(result.name, result.code, attempt));
+    try {
+      writeFileSync(path, text, { encoding: "utf8", flag: "wx" });
+      return path;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || attempt >= 999) throw e;
+    }
+  }
 }
 
 /** The file's text: pretty JSON, the seal last. */
